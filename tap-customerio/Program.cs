@@ -1,1 +1,3 @@
-return 0;
+using TapCustomerIo.Cli;
+
+return await TapCommand.RunAsync(args, Console.OpenStandardOutput()).ConfigureAwait(false);

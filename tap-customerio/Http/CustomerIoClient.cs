@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Polly;
+using Polly.Retry;
+using Serilog;
+using TapCustomerIo.Config;
+using TapCustomerIo.Logging;
+
+namespace TapCustomerIo.Http;
+
+/// <summary>
+/// The only place that talks HTTP: base URL by region, bearer auth, User-Agent, the shared budget and retries.
+/// Streams hand it an <see cref="ApiRequest"/> and get a parsed JSON document back, or null for a tolerated 404.
+/// </summary>
+internal sealed class CustomerIoClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<HttpAttempt> _pipeline;
+    private readonly SlidingLogRateLimiter _limiter;
+    private readonly TapConfig _config;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
+
+    public CustomerIoClient(TapConfig config, ILogger log, TimeProvider time, RetryPolicy? retry = null, HttpMessageHandler? handler = null)
+    {
+        _config = config;
+        _log = log;
+        _time = time;
+        _http = new HttpClient(handler ?? new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 32,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        })
+        {
+            BaseAddress = config.BaseUrl,
+            Timeout = Timeout.InfiniteTimeSpan, // the pipeline times each attempt
+        };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", config.ApiKey);
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd($"tap-customerio/{TapInfo.Version}");
+        _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        _limiter = Resilience.CreateLimiter(config.MaxRequestsPerSecond, time);
+        _pipeline = Resilience.Create(_limiter, config.RequestTimeout, time, retry ?? RetryPolicy.Default, OnRetry);
+    }
+
+    /// <summary>Attempts made per stream (retries included): what the demo's table and the benchmark report.</summary>
+    public IReadOnlyDictionary<string, int> AttemptsByStream => _attempts;
+
+    public async Task<JsonDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellation);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await state.self.AttemptAsync(state.request, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception e)
+                    {
+                        return Outcome.FromException<HttpAttempt>(e);
+                    }
+                },
+                context,
+                (self: this, request)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } error)
+            {
+                if (error is OperationCanceledException && cancellation.IsCancellationRequested)
+                {
+                    throw error;
+                }
+
+                throw new TapException(
+                    $"could not get {request} from {_config.BaseUrl.Host}: {Describe(error)}, still failing after retries. " +
+                    "Check the network and the 'base_url'/'region' settings, then run again (the last STATE is safe to resume from).", error);
+            }
+
+            return Interpret(outcome.Result!, request);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<HttpAttempt> AttemptAsync(ApiRequest request, CancellationToken cancellation)
+    {
+        _attempts.AddOrUpdate(request.Stream, 1, static (_, n) => n + 1);
+        using var message = new HttpRequestMessage(request.Method, request.PathAndQuery);
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        }
+
+        var started = _time.GetTimestamp();
+        _log.Debug("{Method} {Url}", request.Method, request.PathAndQuery);
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        HttpAttempt attempt;
+        if (status == 200)
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                attempt = new HttpAttempt(200, await JsonDocument.ParseAsync(stream, default, cancellation).ConfigureAwait(false));
+            }
+        }
+        else
+        {
+            attempt = new HttpAttempt(status, null, RetryAfter(response.Headers.RetryAfter),
+                await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false));
+        }
+
+        SingerMetrics.HttpRequest(_log, request.Stream, status, _time.GetElapsedTime(started));
+        return attempt;
+    }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - _time.GetUtcNow(),
+        _ => null,
+    };
+
+    private JsonDocument? Interpret(HttpAttempt attempt, ApiRequest request)
+    {
+        if (attempt.Status == 200)
+        {
+            return attempt.Document;
+        }
+
+        var detail = attempt.ErrorBody is { Length: > 0 } body ? ApiErrorBody.Describe(body) : "no details";
+        var host = _config.BaseUrl.Host;
+        switch (attempt.Status)
+        {
+            case 404 when request.MissingIsEmpty:
+                _log.Warning("{Stream}: {Request} answered 404 (deleted since it was listed); skipping it", request.Stream, request.ToString());
+                return null;
+            case 401:
+                throw new TapException(
+                    $"Customer.io rejected the API key (401 Unauthorized from {host}). Check that 'api_key' is an App API key " +
+                    $"(not a Track API key) and that 'region' matches the workspace's data center (it is '{_config.Region}'; " +
+                    $"keys of EU workspaces need \"region\": \"eu\").");
+            case 403:
+                throw new TapException(
+                    $"Customer.io refused {request} (403 Forbidden: {detail}). The App API key's scope does not cover this " +
+                    $"resource, or an IP allow-list blocks this machine: widen the key's scope, or deselect stream '{request.Stream}'.");
+            default:
+                var retried = attempt.IsTransient ? ", still failing after retries; run again later (the last STATE is safe to resume from)" : "";
+                throw new TapException($"Customer.io answered {attempt.Status} to {request}: {detail}{retried}.");
+        }
+    }
+
+    private void OnRetry(OnRetryArguments<HttpAttempt> args)
+    {
+        var why = args.Outcome.Exception is { } e ? Describe(e) : $"HTTP {args.Outcome.Result!.Status}";
+        _log.Warning("Retrying in {Delay:0.0}s after {Reason} (attempt {Attempt})", args.RetryDelay.TotalSeconds, why, args.AttemptNumber + 1);
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        JsonException => "a response body that was cut short or is not JSON",
+        Polly.Timeout.TimeoutRejectedException => "a request timeout",
+        HttpRequestException { HttpRequestError: var kind } => $"a connection failure ({kind})",
+        IOException => "a connection that closed mid-response",
+        _ => e.GetType().Name,
+    };
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _limiter.Dispose();
+    }
+}

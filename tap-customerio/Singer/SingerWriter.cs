@@ -1,0 +1,179 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TapCustomerIo.Schemas;
+
+namespace TapCustomerIo.Singer;
+
+/// <summary>
+/// The single owner of stdout: Singer messages, one JSON object a line, UTF-8 without BOM. Lines are gathered in a buffer
+/// and written in large blocks; a STATE flushes, so a target sees every state right after the records it covers.
+/// Thread-safe: streams running concurrently write whole pages under one lock.
+/// </summary>
+internal sealed class SingerWriter : IDisposable
+{
+    private const int FlushThreshold = 256 * 1024;
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText StreamName = JsonEncodedText.Encode("stream");
+    private static readonly JsonEncodedText RecordName = JsonEncodedText.Encode("record");
+    private static readonly JsonEncodedText RecordType = JsonEncodedText.Encode("RECORD");
+    private static readonly JsonEncodedText TimeExtractedName = JsonEncodedText.Encode("time_extracted");
+
+    private readonly Stream _output;
+    private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold + 64 * 1024);
+    private readonly Utf8JsonWriter _json;
+    private readonly Lock _lock = new();
+    private readonly JsonSerializerOptions _nodeOptions;
+
+    public SingerWriter(Stream output)
+    {
+        _output = output;
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+        _json = new Utf8JsonWriter(_buffer, options);
+        _nodeOptions = new JsonSerializerOptions(SingerJsonContext.Default.Options) { Encoder = options.Encoder };
+    }
+
+    public long RecordsWritten { get; private set; }
+
+    public void WriteSchema(string stream, JsonObject schema, IReadOnlyList<string> keyProperties, string? bookmarkProperty)
+    {
+        var message = new JsonObject
+        {
+            ["type"] = "SCHEMA",
+            ["stream"] = stream,
+            ["schema"] = schema.DeepClone(),
+            ["key_properties"] = new JsonArray(keyProperties.Select(k => (JsonNode?)k).ToArray()),
+        };
+        if (bookmarkProperty is not null)
+        {
+            message["bookmark_properties"] = new JsonArray(bookmarkProperty);
+        }
+
+        WriteNode(message, flush: false);
+    }
+
+    public void WriteState(JsonObject value) => WriteNode(new JsonObject { ["type"] = "STATE", ["value"] = value.DeepClone() }, flush: true);
+
+    /// <summary>Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record.</summary>
+    public void WriteRecords(RecordPlan plan, IEnumerable<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted, Action<string>? onUnknownField = null)
+    {
+        var stream = JsonEncodedText.Encode(plan.Stream);
+        var time = JsonEncodedText.Encode(timeExtracted);
+        lock (_lock)
+        {
+            foreach (var record in records)
+            {
+                _json.Reset();
+                _json.WriteStartObject();
+                _json.WriteString(TypeName, RecordType);
+                _json.WriteString(StreamName, stream);
+                _json.WritePropertyName(RecordName);
+                WriteRecord(plan, record, extras, onUnknownField);
+                _json.WriteString(TimeExtractedName, time);
+                _json.WriteEndObject();
+                EndLine();
+                RecordsWritten++;
+            }
+        }
+    }
+
+    private void WriteRecord(RecordPlan plan, JsonElement record, IReadOnlyList<KeyValuePair<string, string>> extras, Action<string>? onUnknownField)
+    {
+        _json.WriteStartObject();
+        foreach (var (name, text) in extras)
+        {
+            if (plan.Fields.TryGetValue(name, out var field))
+            {
+                _json.WritePropertyName(field.Name);
+                ValueWriter.WriteText(_json, text, field.Plan);
+            }
+        }
+
+        foreach (var property in record.EnumerateObject())
+        {
+            var name = property.Name;
+            if (plan.Fields.TryGetValue(name, out var field))
+            {
+                if (extras.Count > 0 && IsExtra(extras, name))
+                {
+                    continue;
+                }
+
+                _json.WritePropertyName(field.Name);
+                ValueWriter.Write(_json, property.Value, field.Plan);
+            }
+            else if (plan.Additional is { } additional)
+            {
+                _json.WritePropertyName(name);
+                ValueWriter.Write(_json, property.Value, additional);
+            }
+            else if (onUnknownField is not null && plan.FirstSightOfUnknown(name))
+            {
+                onUnknownField(name);
+            }
+        }
+
+        _json.WriteEndObject();
+    }
+
+    private static bool IsExtra(IReadOnlyList<KeyValuePair<string, string>> extras, string name)
+    {
+        foreach (var extra in extras)
+        {
+            if (extra.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void WriteNode(JsonObject message, bool flush)
+    {
+        lock (_lock)
+        {
+            _json.Reset();
+            JsonSerializer.Serialize(_json, message, _nodeOptions.GetTypeInfo(typeof(JsonObject)));
+            EndLine();
+            if (flush)
+            {
+                FlushLocked();
+            }
+        }
+    }
+
+    private void EndLine()
+    {
+        _json.Flush();
+        _buffer.GetSpan(1)[0] = (byte)'\n';
+        _buffer.Advance(1);
+        if (_buffer.WrittenCount >= FlushThreshold)
+        {
+            _output.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
+    }
+
+    public void Flush()
+    {
+        lock (_lock)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
+        _output.Write(_buffer.WrittenSpan);
+        _buffer.ResetWrittenCount();
+        _output.Flush();
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _json.Dispose();
+    }
+}

@@ -1,0 +1,23 @@
+using TapCustomerIo.Paging;
+using static TapCustomerIo.Streams.Define;
+
+namespace TapCustomerIo.Streams.Definitions;
+
+internal static class Deliveries
+{
+    public static IEnumerable<StreamDefinition> All =>
+    [
+        // A delivery's `metrics` (opened, clicked...) keep changing after `created`, so the windows start
+        // `messages_lookback_days` before the bookmark.
+        Define.Deliveries("messages", "/v1/messages") with { TypeFilter = config => config.MessageTypes },
+
+        // Newest first, a short recent feed with no time filter: stop once a whole page is older than the bookmark.
+        List("activities", "/v1/activities", "activities") with
+        {
+            ReplicationKey = "timestamp",
+            Incremental = Incremental.NewestFirst,
+            Paging = PageStyle.Cursor(100),
+            TypeFilter = config => config.ActivityTypes,
+        },
+    ];
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
+using TapCustomerIo.Singer;
+
+namespace TapCustomerIo.Streams;
+
+/// <summary>Reads a replication key from a raw API record: Unix seconds, a string of digits, or RFC 3339 text.</summary>
+internal static class ReplicationValue
+{
+    public static long? UnixSeconds(JsonElement record, string key)
+    {
+        if (record.ValueKind != JsonValueKind.Object || !record.TryGetProperty(key, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var seconds) => seconds,
+            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) => seconds,
+            JsonValueKind.String when Rfc3339.TryParse(value.GetString(), out var time) => time.ToUnixTimeSeconds(),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Serilog;
+using TapCustomerIo.Config;
+using TapCustomerIo.Discovery;
+using TapCustomerIo.Http;
+using TapCustomerIo.Logging;
+using TapCustomerIo.Schemas;
+using TapCustomerIo.Singer;
+using TapCustomerIo.Streams;
+
+namespace TapCustomerIo.Sync;
+
+/// <summary>
+/// Runs the selected streams. Top-level streams run concurrently inside the one request budget; each parent is listed
+/// once and feeds every selected child. The runner owns the state: a bookmark moves only after the records it covers
+/// were written, never past the signpost (the time the sync started) and never backwards, so any STATE line a run
+/// printed is safe to resume from.
+/// </summary>
+internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig config, SingerWriter writer, TapState state, ILogger log, TimeProvider time)
+{
+    /// <summary>Children of one parent page read at once; the budget, not this, bounds the request rate.</summary>
+    private const int ChildParallelism = 8;
+
+    private readonly Lock _runningLock = new();
+    private readonly SortedSet<string> _running = new(StringComparer.Ordinal);
+    private DateTimeOffset _signpost;
+
+    public async Task RunAsync(IReadOnlyList<SelectedStream> selection, CancellationToken cancellation)
+    {
+        _signpost = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var roots = BuildTree(selection);
+        foreach (var node in roots.SelectMany(r => r.SelfAndDescendants()).Where(n => n.Selected).OrderBy(n => n.Definition.Name, StringComparer.Ordinal))
+        {
+            var schema = SchemaStore.Load(node.Definition.Name);
+            if (node.Plan!.Fields.Count < ((schema["properties"] as System.Text.Json.Nodes.JsonObject)?.Count ?? 0))
+            {
+                var properties = schema["properties"]!.AsObject();
+                foreach (var name in properties.Select(p => p.Key).Where(n => !node.Plan.Fields.ContainsKey(n)).ToArray())
+                {
+                    properties.Remove(name);
+                }
+            }
+
+            writer.WriteSchema(node.Definition.Name, schema, node.Definition.Keys(config), node.Definition.ReplicationKey);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        log.Information("Sync started: {Count} streams selected, signpost {Signpost}", selection.Count, Rfc3339.Format(_signpost));
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        try
+        {
+            await Task.WhenAll(roots.Select(root => RunRootAsync(root, failFast))).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever happened, the last line covers exactly what was written: every committed bookmark's records are out.
+            writer.WriteState(state.Snapshot(null));
+        }
+
+        log.Information("Sync finished in {Seconds:0.0}s: {Records} records", Stopwatch.GetElapsedTime(started).TotalSeconds,
+            roots.SelectMany(r => r.SelfAndDescendants()).Sum(n => n.Records));
+    }
+
+    private async Task RunRootAsync(StreamNode root, CancellationTokenSource failFast)
+    {
+        SetRunning(root.Definition.Name, true);
+        try
+        {
+            await RunNodeAsync(root, [], failFast.Token).ConfigureAwait(false);
+            foreach (var node in root.SelfAndDescendants())
+            {
+                Commit(node);
+                Report(node);
+            }
+        }
+        catch
+        {
+            await failFast.CancelAsync().ConfigureAwait(false); // one fatal error stops the whole run, promptly
+            throw;
+        }
+        finally
+        {
+            SetRunning(root.Definition.Name, false);
+        }
+
+        EmitState();
+    }
+
+    private async Task RunNodeAsync(StreamNode node, IReadOnlyList<KeyValuePair<string, string>> parentValues, CancellationToken cancellation)
+    {
+        var definition = node.Definition;
+        var context = new ReadContext(definition, client, config, log, parentValues, node.Since, _signpost, node.Selected);
+        var isRoot = definition.Parent is null;
+        await foreach (var batch in definition.Source.ReadAsync(context, cancellation).ConfigureAwait(false))
+        {
+            List<IReadOnlyList<KeyValuePair<string, string>>> childContexts;
+            using (batch)
+            {
+                Write(node, batch, parentValues);
+                childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, batch.Records, parentValues);
+                if (isRoot && batch.CompletedThrough is { } through && definition.Incremental == Incremental.ServerWindows)
+                {
+                    state.Advance(definition, through); // every delivery created up to the window's end has been written
+                }
+            }
+
+            if (childContexts.Count > 0)
+            {
+                var work = childContexts.SelectMany(values => node.Children.Select(child => (child, values)));
+                await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = ChildParallelism, CancellationToken = cancellation },
+                    async (item, token) => await RunNodeAsync(item.child, item.values, token).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            if (isRoot && (batch.Records.Count > 0 || batch.CompletedThrough is not null))
+            {
+                EmitState();
+            }
+        }
+    }
+
+    private void Write(StreamNode node, RecordBatch batch, IReadOnlyList<KeyValuePair<string, string>> parentValues)
+    {
+        var key = node.Definition.ReplicationKey;
+        var incremental = node.Definition.IsIncremental && key is not null;
+        var signpost = _signpost.ToUnixTimeSeconds();
+        var since = node.Since?.ToUnixTimeSeconds();
+        IReadOnlyList<JsonElement> records = batch.Records;
+        if (incremental)
+        {
+            var kept = new List<JsonElement>(records.Count);
+            foreach (var record in records)
+            {
+                var value = ReplicationValue.UnixSeconds(record, key!);
+                if (value is { } v)
+                {
+                    if (v > signpost && node.Definition.Incremental == Incremental.NewestFirst)
+                    {
+                        node.SkippedFuture(); // dated after this run started: the next run picks it up
+                        continue;
+                    }
+
+                    node.Saw(Math.Min(v, signpost));
+                    if (since is { } s && v <= s)
+                    {
+                        continue;
+                    }
+                }
+
+                kept.Add(record);
+            }
+
+            records = kept;
+        }
+
+        if (node.Plan is { } plan && records.Count > 0)
+        {
+            IReadOnlyList<KeyValuePair<string, string>> extras = batch.Extras.Count == 0 ? parentValues : [.. parentValues, .. batch.Extras];
+            writer.WriteRecords(plan, records, extras, Rfc3339.Format(time.GetUtcNow()),
+                field => log.Information("{Stream}: field '{Field}' is not in the schema, so it is not emitted", plan.Stream, field));
+            node.Wrote(records.Count);
+        }
+    }
+
+    private static List<IReadOnlyList<KeyValuePair<string, string>>> ChildContexts(
+        StreamNode node, IReadOnlyList<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> parentValues)
+    {
+        var contexts = new List<IReadOnlyList<KeyValuePair<string, string>>>(records.Count);
+        var fields = node.Children.SelectMany(c => c.Definition.Parent!.Fields).DistinctBy(f => f.Key).ToArray();
+        foreach (var record in records)
+        {
+            var values = new List<KeyValuePair<string, string>>(parentValues);
+            foreach (var (childField, parentField) in fields)
+            {
+                if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty(parentField, out var value)
+                    && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                {
+                    values.Add(new(childField, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()));
+                }
+            }
+
+            if (values.Count == parentValues.Count + fields.Length)
+            {
+                contexts.Add(values);
+            }
+        }
+
+        return contexts;
+    }
+
+    /// <summary>At the end of a stream: its bookmark moves to the latest value it saw (windows: to the signpost).</summary>
+    private void Commit(StreamNode node)
+    {
+        if (!node.Definition.IsIncremental || !node.Selected)
+        {
+            return;
+        }
+
+        var latest = node.Definition.Incremental == Incremental.ServerWindows ? _signpost : node.Latest;
+        if (latest is { } value)
+        {
+            state.Advance(node.Definition, value);
+        }
+    }
+
+    private void Report(StreamNode node)
+    {
+        if (!node.Selected)
+        {
+            return;
+        }
+
+        SingerMetrics.RecordCount(log, node.Definition.Name, node.Records);
+        log.Information("{Stream}: {Records} records", node.Definition.Name, node.Records);
+        if (node.FutureSkipped > 0)
+        {
+            log.Warning("{Stream}: {Count} records dated after the sync started were left for the next run", node.Definition.Name, node.FutureSkipped);
+        }
+    }
+
+    private void EmitState()
+    {
+        string? current;
+        lock (_runningLock)
+        {
+            current = _running.Count > 0 ? _running.Min : null;
+        }
+
+        writer.WriteState(state.Snapshot(current));
+    }
+
+    private void SetRunning(string name, bool running)
+    {
+        lock (_runningLock)
+        {
+            _ = running ? _running.Add(name) : _running.Remove(name);
+        }
+    }
+}
