@@ -207,11 +207,14 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     {
         if (!node.Selected)
         {
+            log.Information("{Stream}: walked for its children, {Requests} requests", node.Definition.Name,
+                client.AttemptsByStream.GetValueOrDefault(node.Definition.Name));
             return;
         }
 
         SingerMetrics.RecordCount(log, node.Definition.Name, node.Records);
-        log.Information("{Stream}: {Records} records", node.Definition.Name, node.Records);
+        log.Information("{Stream}: {Records} records, {Requests} requests", node.Definition.Name, node.Records,
+            client.AttemptsByStream.GetValueOrDefault(node.Definition.Name));
         if (node.FutureSkipped > 0)
         {
             log.Warning("{Stream}: {Count} records dated after the sync started were left for the next run", node.Definition.Name, node.FutureSkipped);
