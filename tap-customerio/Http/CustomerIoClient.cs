@@ -99,6 +99,7 @@ internal sealed class CustomerIoClient : IDisposable
             ResilienceContextPool.Shared.Return(context);
             if (first)
             {
+                _limiter.RestampLatest(); // it reached the server at the latest now: count it from here
                 _warmedUp.TrySetResult();
             }
         }

@@ -35,7 +35,10 @@ public sealed class SlidingLogRateLimiterTests
             Assert.True(grants[i] - grants[i - 10] >= TimeSpan.FromSeconds(1), $"grant {i} came {grants[i] - grants[i - 10]} after grant {i - 10}");
         }
 
-        Assert.Equal(10, grants.Count(g => g == TimeSpan.Zero)); // a full budget is spent at once, then paced
+        for (var i = 1; i < grants.Count; i++)
+        {
+            Assert.True(grants[i] - grants[i - 1] >= TimeSpan.FromMilliseconds(100), "grants are spread evenly, never in a burst");
+        }
     }
 
     [Fact]
@@ -45,9 +48,13 @@ public sealed class SlidingLogRateLimiterTests
         using var limiter = new SlidingLogRateLimiter(2, TimeSpan.FromSeconds(1), time);
 
         Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.False(limiter.AttemptAcquire().IsAcquired); // too soon after the first
+        time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.True(limiter.AttemptAcquire().IsAcquired);
         Assert.False(limiter.AttemptAcquire().IsAcquired);
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.False(limiter.AttemptAcquire().IsAcquired); // the window still holds two
+        time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(limiter.AttemptAcquire().IsAcquired);
     }
 
