@@ -14,7 +14,20 @@ internal sealed record TapRun(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the real executable (the apphost the build copies next to the tests) as a child process.</summary>
 internal static class TapProcess
 {
-    public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, "tap-customerio");
+    /// <summary>
+    /// The tap's own build output (same configuration as the tests), not the copy next to the tests: the test folder
+    /// leaves out assemblies that the ASP.NET framework of the fake API provides, which the tap does not load.
+    /// </summary>
+    public static string Executable { get; } = Locate();
+
+    private static string Locate()
+    {
+        var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testDir.Name;
+        var configuration = testDir.Parent!.Name;
+        var path = RepoPaths.File("tap-customerio", "bin", configuration, framework, "tap-customerio");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the tap first", path);
+    }
 
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
