@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using FakeCustomerIo;
 using FakeCustomerIo.Cli;
+using TapCustomerIo.Tests.FakeApi.Support;
 
 namespace TapCustomerIo.Tests.FakeApi.Cli;
 
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class CommandLineTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using TapCustomerIo.Tests.FakeApi.Support;
 
 namespace TapCustomerIo.Tests.FakeApi.Data;
 
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class DatasetTests
 {
     private static readonly DateTimeOffset Anchor = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);

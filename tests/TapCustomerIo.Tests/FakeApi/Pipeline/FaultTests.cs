@@ -4,6 +4,7 @@ using TapCustomerIo.Tests.FakeApi.Support;
 
 namespace TapCustomerIo.Tests.FakeApi.Pipeline;
 
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class FaultTests
 {
     private static FakeApiOptions WithFaults(int seed, double rate = 0.5, FaultKinds kinds = FaultKinds.All) =>

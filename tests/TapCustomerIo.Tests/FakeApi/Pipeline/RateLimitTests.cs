@@ -5,6 +5,7 @@ using TapCustomerIo.Tests.FakeApi.Support;
 
 namespace TapCustomerIo.Tests.FakeApi.Pipeline;
 
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class RateLimitTests
 {
     [Fact]
