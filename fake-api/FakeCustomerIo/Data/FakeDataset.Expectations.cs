@@ -1,0 +1,85 @@
+using System.Globalization;
+using FakeCustomerIo.Data.Activities;
+
+namespace FakeCustomerIo.Data;
+
+/// <summary>What tests need to build expectations without HTTP. All of it reads the current generation.</summary>
+internal sealed partial class FakeDataset
+{
+    public IReadOnlyList<long> CampaignIds => [.. Catalog.Campaigns.Select(c => c.Id)];
+
+    /// <summary>Listed by /v1/campaigns; its actions, messages and metrics answer 404.</summary>
+    public long DeletedCampaignId => Catalog.DeletedCampaignId;
+
+    /// <summary>Listed by /v1/segments; its membership and used_by answer 404.</summary>
+    public long DeletedSegmentId => Catalog.DeletedSegmentId;
+
+    public long EmptySegmentId => Catalog.EmptySegmentId;
+
+    /// <summary>The action ids of a campaign as /actions sends them: JSON strings ("18").</summary>
+    public IReadOnlyList<string> CampaignActionIds(long campaignId) =>
+        [.. Catalog.Campaign(campaignId)?.ActionDetails.Select(a => a.Key.ToString(CultureInfo.InvariantCulture)) ?? []];
+
+    public long PeopleCount => People.Count;
+
+    public IEnumerable<string> AllCioIds()
+    {
+        for (var p = 0L; p < People.Count; p++)
+            yield return People.CioId(p);
+    }
+
+    /// <summary>Members of a segment in membership order, without the duplicates paging adds.</summary>
+    public IReadOnlyList<string> SegmentMemberCioIds(long segmentId)
+    {
+        var segment = Catalog.Segment(segmentId);
+        if (segment is null)
+            return [];
+        var members = new List<string>();
+        for (var p = 0L; p < People.Count; p++)
+            if (IsMember(segment, p))
+                members.Add(People.CioId(p));
+        return members;
+    }
+
+    /// <summary>Deliveries existing in the current generation (all windows).</summary>
+    public long DeliveryCount => Deliveries.Timeline.Count(Generation);
+
+    public string DeliveryId(long index) => Deliveries.Id(index);
+
+    public long DeliveryCreated(long index) => Deliveries.Timeline.TimeOf(index);
+
+    /// <summary>Number of deliveries with start ≤ created ≤ end (both inclusive, like start_ts/end_ts).</summary>
+    public long CountDeliveries(long startTs, long endTs)
+    {
+        var (lo, hi) = Deliveries.Timeline.Range(startTs, endTs, Generation);
+        return hi - lo;
+    }
+
+    /// <summary>Ids of the deliveries created in [start, end], newest first (the order of /v1/messages).</summary>
+    public IReadOnlyList<string> DeliveryIds(long startTs, long endTs)
+    {
+        var (lo, hi) = Deliveries.Timeline.Range(startTs, endTs, Generation);
+        var ids = new List<string>((int)(hi - lo));
+        for (var i = hi - 1; i >= lo; i--)
+            ids.Add(Deliveries.Id(i));
+        return ids;
+    }
+
+    /// <summary>Every activity id, newest first (the three future-dated ones first).</summary>
+    public IReadOnlyList<string> ActivityIds() => [.. Activities.Keys(Generation).Select(Activities.Id)];
+
+    /// <summary>The three future-dated activities, newest first (as they head /v1/activities).</summary>
+    public IReadOnlyList<string> FutureActivityIds =>
+        [.. Enumerable.Range(0, ActivityGenerator.FutureCount).Reverse().Select(j => Activities.Id(ActivityGenerator.FutureBase + j))];
+
+    public IReadOnlyList<long> ActivityTimestamps() => [.. Activities.Keys(Generation).Select(Activities.TimeOf)];
+
+    public IReadOnlyList<string> SuppressionEmails(string type, string? domain = null) =>
+        [.. Enumerable.Range(0, Suppressions.Count(type, domain)).Select(j => Suppressions.Email(type, domain, j))];
+
+    public IReadOnlyList<long> SenderIdentityIds(bool hidden) =>
+        [.. Catalog.SenderIdentities.Where(s => s.Hidden == hidden).Select(s => s.Id)];
+
+    /// <summary>True when /v1/messages' first page for these exact query parameters is the deliberately empty one.</summary>
+    internal static bool IsEmptyFirstPage(uint fingerprint) => fingerprint % 3 == 0;
+}

@@ -1,0 +1,64 @@
+using FakeCustomerIo.Data;
+using FakeCustomerIo.Data.Activities;
+using FakeCustomerIo.Hosting;
+using FakeCustomerIo.Http;
+using FakeCustomerIo.Paging;
+
+namespace FakeCustomerIo.Endpoints;
+
+/// <summary>
+/// /v1/activities and the per-person list: newest first, the three future-dated activities on top, cursor = the key
+/// to continue below. Filters <c>type</c> and <c>name</c> scan a bounded number of candidates per page, so filtered
+/// pages can come back short or empty while still carrying a <c>next</c>.
+/// </summary>
+internal static class ActivityEndpoints
+{
+    public const int MaxLimit = 100;
+
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    {
+        Routes.Get(app, "/v1/activities", ctx =>
+        {
+            var set = QueryParams.String(ctx.Request, "customer_id") is { Length: > 0 } customer
+                ? data.People.TryResolve(QueryParams.String(ctx.Request, "id_type"), customer, out var p) ? data.Activities.OfPerson(p) : Progression.Empty
+                : Progression.All;
+            return WriteAsync(ctx, data, set);
+        });
+        Routes.Get(app, "/v1/customers/{id}/activities", ctx => WriteAsync(ctx, data, data.Activities.OfPerson(Lookup.Person(ctx, data))));
+    }
+
+    private static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set)
+    {
+        var request = ctx.Request;
+        var generation = data.Generation;
+        var limit = QueryParams.Limit(request, MaxLimit, 50);
+        var type = QueryParams.String(request, "type") is { Length: > 0 } t ? t : null;
+        var name = QueryParams.String(request, "name") is { Length: > 0 } n ? n : null;
+        _ = QueryParams.Bool(request, "deleted"); // activities of deleted people: the fake has none
+        var fingerprint = Fingerprint.Of(request);
+        var pos = Cursor.Start(request, fingerprint) ?? long.MaxValue;
+        var activities = data.Activities;
+        var deliveryCount = data.Deliveries.Timeline.Count(0);
+
+        await using var json = JsonResponse.Start(ctx);
+        var w = json.Writer;
+        w.WriteStartObject();
+        w.WriteStartArray("activities");
+        var (count, scanned, budget) = (0, 0, 20 * limit + 1_000);
+        var key = activities.Next(pos, generation, set);
+        for (; key >= 0 && count < limit && scanned < budget; key = activities.Next(key, generation, set))
+        {
+            scanned++;
+            pos = key;
+            var activityType = ActivityWriter.TypeOf(activities, key);
+            if ((type is not null && activityType != type) || (name is not null && ActivityWriter.NameOf(activities, key, activityType) != name))
+                continue;
+            ActivityWriter.Write(w, activities, key, deliveryCount);
+            count++;
+            await json.FlushIfFullAsync();
+        }
+        w.WriteEndArray();
+        NextWriter.Write(w, key >= 0 ? Cursor.Encode(pos, fingerprint) : null, NextStyle.EmptyString);
+        w.WriteEndObject();
+    }
+}

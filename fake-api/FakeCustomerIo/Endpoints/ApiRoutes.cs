@@ -1,0 +1,22 @@
+using FakeCustomerIo.Data;
+
+namespace FakeCustomerIo.Endpoints;
+
+/// <summary>Every /v1 route of the fake (each stream of docs/streams.md, plus a few single-object reads).</summary>
+internal static class ApiRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    {
+        CampaignEndpoints.Map(app, data);
+        BroadcastEndpoints.Map(app, data);
+        NewsletterEndpoints.Map(app, data);
+        MessageEndpoints.Map(app, data);
+        ActivityEndpoints.Map(app, data);
+        CustomerEndpoints.Map(app, data);
+        SegmentEndpoints.Map(app, data);
+        ObjectEndpoints.Map(app, data);
+        WorkspaceEndpoints.Map(app, data);
+        SuppressionEndpoints.Map(app, data);
+        MetricsEndpoints.Map(app, data);
+    }
+}

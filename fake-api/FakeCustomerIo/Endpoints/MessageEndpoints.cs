@@ -1,0 +1,43 @@
+using FakeCustomerIo.Data;
+using FakeCustomerIo.Data.Deliveries;
+using FakeCustomerIo.Hosting;
+using FakeCustomerIo.Paging;
+
+namespace FakeCustomerIo.Endpoints;
+
+internal static class MessageEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    {
+        var slots = data.Deliveries.Slots;
+        Routes.Get(app, "/v1/messages", ctx => DeliveryList.WriteAsync(ctx, data, Progression.All));
+        Routes.Get(app, "/v1/campaigns/{id}/messages", ctx =>
+            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Campaign, Lookup.Campaign(ctx, data.State).Id)));
+        Routes.Get(app, "/v1/broadcasts/{id}/messages", ctx =>
+            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Broadcast, Lookup.Broadcast(ctx, data.State).Id)));
+        Routes.Get(app, "/v1/newsletters/{id}/messages", ctx =>
+            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Newsletter, Lookup.Newsletter(ctx, data.State).Id)));
+        Routes.Get(app, "/v1/transactional/{id}/messages", ctx =>
+            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Transactional, Lookup.Transactional(ctx, data.State).Id)));
+        Routes.Get(app, "/v1/customers/{id}/messages", ctx =>
+            DeliveryList.WriteAsync(ctx, data, data.Deliveries.OfPerson(Lookup.Person(ctx, data)), skipForgotten: true));
+        Routes.Get(app, "/v1/messages/{message_id}", ctx => SingleAsync(ctx, data));
+    }
+
+    private static Task SingleAsync(HttpContext ctx, FakeDataset data)
+    {
+        // Ids are not invertible cheaply at bench scale; the single read is only served for recent deliveries.
+        var id = Http.QueryParams.Route(ctx, "message_id");
+        var count = data.Deliveries.Timeline.Count(data.Generation);
+        for (var i = count - 1; i >= Math.Max(0, count - 100_000); i--)
+            if (data.Deliveries.Id(i) == id)
+                return Http.JsonResponse.WriteAsync(ctx, w =>
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("message");
+                    DeliveryWriter.Write(w, data.Deliveries, i);
+                    w.WriteEndObject();
+                });
+        throw Http.ApiException.NotFound($"message {id}");
+    }
+}
