@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Text.Json;
 using TapCustomerIo.Http;
 using TapCustomerIo.Streams;
@@ -14,6 +15,9 @@ internal sealed class PageWalker : IRecordSource
 {
     public static readonly PageWalker Instance = new();
 
+    /// <summary>Delivery windows read at once; the request budget, not this, bounds the rate.</summary>
+    private const int ParallelWindows = 4;
+
     public async IAsyncEnumerable<RecordBatch> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var stream = context.Stream;
@@ -21,19 +25,9 @@ internal sealed class PageWalker : IRecordSource
         var passes = Passes(context);
         if (stream.Paging is WindowPaging windows)
         {
-            foreach (var (from, to) in Windows(context, windows.Days))
+            await foreach (var batch in WindowsAsync(context, path, passes, windows, cancellation).ConfigureAwait(false))
             {
-                foreach (var pass in passes)
-                {
-                    IReadOnlyList<KeyValuePair<string, string>> query =
-                        [.. pass, new("start_ts", Unix(from)), new("end_ts", Unix(to))];
-                    await foreach (var batch in WalkAsync(context, path, query, cancellation).ConfigureAwait(false))
-                    {
-                        yield return batch;
-                    }
-                }
-
-                yield return new RecordBatch([]) { CompletedThrough = to };
+                yield return batch;
             }
 
             yield break;
@@ -44,6 +38,86 @@ internal sealed class PageWalker : IRecordSource
             await foreach (var batch in WalkAsync(context, path, pass, cancellation).ConfigureAwait(false))
             {
                 yield return batch;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Time windows are independent lists, so several are read at once: one window's cursor walk is a chain of
+    /// round trips, and alone it would leave most of the budget unused when the API is slow to answer. Batches arrive
+    /// in any order; a window's completion is reported only once every earlier window is complete too, so a bookmark
+    /// set from it never skips a window still being read.
+    /// </summary>
+    private static async IAsyncEnumerable<RecordBatch> WindowsAsync(ReadContext context, string path,
+        IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> passes, WindowPaging paging, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        var windows = Windows(context, paging.Days).ToArray();
+        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(ParallelWindows * 2) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var completed = new bool[windows.Length];
+        var frontier = 0;
+        var next = -1;
+        var gate = new Lock();
+
+        async Task WorkAsync()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < windows.Length)
+            {
+                var (from, to) = windows[index];
+                foreach (var pass in passes)
+                {
+                    IReadOnlyList<KeyValuePair<string, string>> query = [.. pass, new("start_ts", Unix(from)), new("end_ts", Unix(to))];
+                    await foreach (var batch in WalkAsync(context, path, query, stop.Token).ConfigureAwait(false))
+                    {
+                        await channel.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                    }
+                }
+
+                DateTimeOffset? through = null;
+                lock (gate)
+                {
+                    completed[index] = true;
+                    while (frontier < windows.Length && completed[frontier])
+                    {
+                        through = windows[frontier++].To;
+                    }
+                }
+
+                if (through is not null)
+                {
+                    await channel.Writer.WriteAsync(new RecordBatch([]) { CompletedThrough = through }, stop.Token).ConfigureAwait(false);
+                }
+            }
+        }
+
+        var workers = Task.WhenAll(Enumerable.Range(0, Math.Min(ParallelWindows, windows.Length)).Select(_ => Task.Run(WorkAsync, stop.Token)));
+        _ = workers.ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                stop.Cancel();
+            }
+
+            channel.Writer.TryComplete(t.Exception?.GetBaseException());
+        }, TaskScheduler.Default);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await workers.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped because the reader stopped
             }
         }
     }

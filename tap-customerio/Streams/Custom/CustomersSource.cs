@@ -36,37 +36,48 @@ internal sealed class CustomersSource : IRecordSource
             SingerJsonContext.Default.JsonObject);
         var seen = new HashSet<string>(StringComparer.Ordinal); // the search can list a person again on a later page
         var guard = new Paging.CursorGuard(context.Stream.Name, "POST /v1/customers");
-        string? cursor = null;
-        do
+        var page = await SearchAsync(context, body, null, cancellation).ConfigureAwait(false);
+        while (page is not null)
         {
-            List<KeyValuePair<string, string>> query = [new("limit", SearchPage.ToString(CultureInfo.InvariantCulture))];
-            if (cursor is not null)
-            {
-                query.Add(new("start", cursor));
-            }
-
-            var request = new ApiRequest(HttpMethod.Post, "/v1/customers", query, context.Stream.Name, body);
-            var page = (await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!;
-            var identifiers = Paging.Envelope.Records(page, "identifiers", request)
+            var (document, request) = page.Value;
+            var identifiers = Paging.Envelope.Records(document, "identifiers", request)
                 .Where(i => CioId(i) is { } id && seen.Add(id))
                 .ToArray();
-            cursor = guard.Next(Paging.Envelope.Next(page), identifiers.Length);
+            var cursor = guard.Next(Paging.Envelope.Next(document), identifiers.Length);
+
+            // The next search page is asked for while this page's profiles are fetched: the search is a chain of
+            // round trips, and the budget is better spent keeping both going.
+            var nextPage = cursor is null ? null : SearchAsync(context, body, cursor, cancellation);
             if (!context.Emitting)
             {
-                yield return new RecordBatch(identifiers, page);
-                continue;
+                yield return new RecordBatch(identifiers, document);
+            }
+            else
+            {
+                var ids = identifiers.Select(i => CioId(i)!).ToArray();
+                document.Dispose();
+                var batches = await Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)))
+                    .ConfigureAwait(false);
+                foreach (var batch in batches)
+                {
+                    yield return batch;
+                }
             }
 
-            var ids = identifiers.Select(i => CioId(i)!).ToArray();
-            page.Dispose();
-            var batches = await Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)))
-                .ConfigureAwait(false);
-            foreach (var batch in batches)
-            {
-                yield return batch;
-            }
+            page = nextPage is null ? null : await nextPage.ConfigureAwait(false);
         }
-        while (cursor is not null);
+    }
+
+    private static async Task<(System.Text.Json.JsonDocument, ApiRequest)?> SearchAsync(ReadContext context, byte[] body, string? cursor, CancellationToken cancellation)
+    {
+        List<KeyValuePair<string, string>> query = [new("limit", SearchPage.ToString(CultureInfo.InvariantCulture))];
+        if (cursor is not null)
+        {
+            query.Add(new("start", cursor));
+        }
+
+        var request = new ApiRequest(HttpMethod.Post, "/v1/customers", query, context.Stream.Name, body);
+        return ((await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!, request);
     }
 
     private static async Task<RecordBatch> HydrateAsync(ReadContext context, string[] ids, CancellationToken cancellation)
