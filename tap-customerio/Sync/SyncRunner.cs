@@ -155,7 +155,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
         if (node.Plan is { } plan && records.Count > 0)
         {
-            IReadOnlyList<KeyValuePair<string, string>> extras = batch.Extras.Count == 0 ? parentValues : [.. parentValues, .. batch.Extras];
+            var extras = batch.Extras.Count == 0 ? parentValues : Merge(parentValues, batch.Extras);
             writer.WriteRecords(plan, records, extras, Rfc3339.Format(time.GetUtcNow()),
                 field => log.Information("{Stream}: field '{Field}' is not in the schema, so it is not emitted", plan.Stream, field));
             node.Wrote(records.Count);
@@ -169,7 +169,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         var fields = node.Children.SelectMany(c => c.Definition.Parent!.Fields).DistinctBy(f => f.Key).ToArray();
         foreach (var record in records)
         {
-            var values = new List<KeyValuePair<string, string>>(parentValues);
+            var values = new List<KeyValuePair<string, string>>(fields.Length);
             foreach (var (childField, parentField) in fields)
             {
                 if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty(parentField, out var value)
@@ -179,14 +179,19 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
                 }
             }
 
-            if (values.Count == parentValues.Count + fields.Length)
+            if (values.Count == fields.Length)
             {
-                contexts.Add(values);
+                contexts.Add(Merge(parentValues, values));
             }
         }
 
         return contexts;
     }
+
+    /// <summary>Context values with <paramref name="overrides"/> replacing same-named ones (a grandchild restates its parent's ids).</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> Merge(
+        IReadOnlyList<KeyValuePair<string, string>> values, IReadOnlyList<KeyValuePair<string, string>> overrides) =>
+        [.. values.Where(v => !overrides.Any(o => o.Key == v.Key)), .. overrides];
 
     /// <summary>At the end of a stream: its bookmark moves to the latest value it saw (windows: to the signpost).</summary>
     private void Commit(StreamNode node)

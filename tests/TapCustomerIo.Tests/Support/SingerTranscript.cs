@@ -56,6 +56,15 @@ internal sealed class SingerTranscript
                     var name = (string)message["stream"]!;
                     Assert.True(schemas.TryGetValue(name, out var schema), $"RECORD of '{name}' before its SCHEMA");
                     var record = message["record"]!.AsObject();
+                    try
+                    {
+                        _ = record.Count; // materialises the properties: a duplicate name throws here
+                    }
+                    catch (ArgumentException e)
+                    {
+                        Assert.Fail($"{name} record has a duplicate property ({e.Message}): {line}");
+                    }
+
                     var errors = schema.Schema.Validate(record.ToJsonString());
                     Assert.True(errors.Count == 0, $"{name} record does not match its schema: {string.Join("; ", errors.Select(e => e.ToString()))}\n{line}");
                     foreach (var key in schema.Keys)
