@@ -61,7 +61,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public string State(JsonObject state) => Files.Write($"state-{Guid.NewGuid():N}.json", state.ToJsonString());
 
-    public Task<TapRun> RunAsync(string config, string? catalog = null, string? state = null, TimeSpan? timeout = null)
+    public async Task<TapRun> RunAsync(string config, string? catalog = null, string? state = null, TimeSpan? timeout = null)
     {
         List<string> args = ["--config", config];
         if (catalog is not null)
@@ -74,7 +74,16 @@ internal sealed class SyncHarness : IAsyncDisposable
             args.AddRange(["--state", state]);
         }
 
-        return TapProcess.RunAsync(args, timeout: timeout ?? TimeSpan.FromMinutes(3));
+        var run = await TapProcess.RunAsync(args, timeout: timeout ?? TimeSpan.FromMinutes(3));
+
+        // Whatever happened, no output may carry an API key.
+        foreach (var key in new[] { Server.Options.ApiKey, Server.Options.ScopedKey })
+        {
+            Assert.DoesNotContain(key, run.Stdout);
+            Assert.DoesNotContain(key, run.Stderr);
+        }
+
+        return run;
     }
 
     /// <summary>Runs to completion, asserts success and returns the validated transcript.</summary>
