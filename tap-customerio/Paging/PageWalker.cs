@@ -160,6 +160,13 @@ internal sealed class PageWalker : IRecordSource
             }
 
             var records = Envelope.Records(document, stream.RecordsKey, request);
+            if (records.FirstOrDefault(r => r.ValueKind != JsonValueKind.Object) is { ValueKind: not JsonValueKind.Undefined } odd)
+            {
+                throw new TapException(
+                    $"stream '{stream.Name}': {request} answered a '{stream.RecordsKey}' list holding a {odd.ValueKind}, not objects; " +
+                    "the sync stopped here rather than drop it. Report this with the tap's version.");
+            }
+
             if (stream.Lift.Count > 0)
             {
                 records = Envelope.Lift(records, stream.Lift);

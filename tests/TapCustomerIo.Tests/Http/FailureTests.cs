@@ -121,6 +121,43 @@ public sealed class FailureTests
     }
 }
 
+/// <summary>Garbage the API might send: items of the wrong type stop the run clearly; huge values pass intact.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class GarbageTests
+{
+    private static async Task<TapRun> RunAgainst(string body, string stream)
+    {
+        await using var api = await StubApi.StartAsync(context => context.Response.WriteAsync(body));
+        using var files = new TempFiles();
+        var config = files.Write("c.json", $$"""{"api_key": "k", "base_url": "{{api.Url}}", "max_requests_per_second": 1000}""");
+        return await TapProcess.RunAsync(["--config", config, "--catalog", files.Write("catalog.json", new SyncHarnessCatalog().Select(stream))]);
+    }
+
+    [Theory]
+    [InlineData("""{"campaigns": [1, 2]}""", "holding a Number")]
+    [InlineData("""{"campaigns": "none"}""", "answered 'campaigns' as String")]
+    [InlineData("""{"data": []}""", "without the expected 'campaigns' list")]
+    public async Task Records_of_the_wrong_shape_stop_the_run_with_a_clear_line(string body, string expected)
+    {
+        var run = await RunAgainst(body, "campaigns");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expected, Assert.Single(run.StderrLines, l => l.StartsWith("CRITICAL", StringComparison.Ordinal)));
+        Assert.DoesNotContain("   at ", run.Stderr);
+        SingerTranscript.Parse(run.Stdout); // what was written is whole and ends with a STATE
+    }
+
+    [Fact]
+    public async Task An_enormous_string_arrives_intact()
+    {
+        var huge = new string('x', 5_000_000);
+        var run = await RunAgainst($$"""{"campaigns": [{"id": 1, "name": "{{huge}}", "updated": 1700000000}]}""", "campaigns");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(huge, (string?)SingerTranscript.Parse(run.Stdout).Records("campaigns").Single()["name"]);
+    }
+}
+
 /// <summary>A catalog from catalog.sample.json with only the named streams selected.</summary>
 internal sealed class SyncHarnessCatalog
 {
