@@ -52,7 +52,7 @@ internal sealed class PageWalker : IRecordSource
         IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> passes, WindowPaging paging, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var windows = Windows(context, paging.Days).ToArray();
-        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(ParallelWindows * 2) { SingleReader = true });
+        var channel = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(ParallelWindows) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var completed = new bool[windows.Length];
         var frontier = 0;

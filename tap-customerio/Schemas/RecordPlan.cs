@@ -18,7 +18,7 @@ internal sealed class RecordPlan
         var properties = schema["properties"] as JsonObject ?? [];
         Fields = properties
             .Where(p => selected is null || selected.Contains(p.Key))
-            .ToDictionary(p => p.Key, p => new PlannedField(JsonEncodedText.Encode(p.Key), FieldPlan.Compile(p.Value)));
+            .ToDictionary(p => p.Key, p => new PlannedField(p.Key, JsonEncodedText.Encode(p.Key), FieldPlan.Compile(p.Value)));
         Declared = properties.Select(p => p.Key).ToHashSet();
         var additional = FieldPlan.Compile(schema["additionalProperties"]);
         Additional = schema["additionalProperties"] is JsonObject ? additional : null;
@@ -31,10 +31,38 @@ internal sealed class RecordPlan
     /// <summary>Plan for top-level names the schema does not declare but allows (metric rows keep unknown metric names).</summary>
     public FieldPlan? Additional { get; }
 
-    private HashSet<string> Declared { get; }
+    /// <summary>Every property the schema declares, selected or not.</summary>
+    public IReadOnlySet<string> Declared { get; }
+
+    /// <summary>
+    /// The planned field of the property at <paramref name="position"/> of a record (null: not emitted). Records of one
+    /// list share their layout, so the last name seen at each position is compared as UTF-8 bytes first, which spares
+    /// a string per property on the hot path. Not thread-safe: the writer calls it under its lock.
+    /// </summary>
+    public PlannedField? Lookup(JsonProperty property, int position)
+    {
+        if (position < _layout.Length && _layout[position] is { } cached && property.NameEquals(cached.Utf8))
+        {
+            return cached.Field;
+        }
+
+        var name = property.Name;
+        Fields.TryGetValue(name, out var field);
+        if (position >= _layout.Length)
+        {
+            Array.Resize(ref _layout, Math.Max(position + 1, _layout.Length * 2));
+        }
+
+        _layout[position] = new LayoutEntry(System.Text.Encoding.UTF8.GetBytes(name), field);
+        return field;
+    }
+
+    private LayoutEntry?[] _layout = new LayoutEntry?[32];
+
+    private sealed record LayoutEntry(byte[] Utf8, PlannedField? Field);
 
     /// <summary>True once per unknown name, so the caller logs each only once per run.</summary>
     public bool FirstSightOfUnknown(string name) => !Declared.Contains(name) && _reportedUnknown.TryAdd(name, true);
 }
 
-internal sealed record PlannedField(JsonEncodedText Name, FieldPlan Plan);
+internal sealed record PlannedField(string Key, JsonEncodedText Name, FieldPlan Plan);

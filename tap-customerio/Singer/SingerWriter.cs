@@ -90,12 +90,12 @@ internal sealed class SingerWriter : IDisposable
             }
         }
 
+        var position = 0;
         foreach (var property in record.EnumerateObject())
         {
-            var name = property.Name;
-            if (plan.Fields.TryGetValue(name, out var field))
+            if (plan.Lookup(property, position++) is { } field)
             {
-                if (extras.Count > 0 && IsExtra(extras, name))
+                if (extras.Count > 0 && IsExtra(extras, field.Key))
                 {
                     continue;
                 }
@@ -103,14 +103,14 @@ internal sealed class SingerWriter : IDisposable
                 _json.WritePropertyName(field.Name);
                 ValueWriter.Write(_json, property.Value, field.Plan);
             }
-            else if (plan.Additional is { } additional)
+            else if (plan.Additional is { } additional && !plan.Declared.Contains(property.Name))
             {
-                _json.WritePropertyName(name);
+                _json.WritePropertyName(property.Name);
                 ValueWriter.Write(_json, property.Value, additional);
             }
-            else if (onUnknownField is not null && plan.FirstSightOfUnknown(name))
+            else if (onUnknownField is not null && plan.FirstSightOfUnknown(property.Name))
             {
-                onUnknownField(name);
+                onUnknownField(property.Name);
             }
         }
 
