@@ -33,6 +33,15 @@ internal sealed class StreamNode(StreamDefinition definition, RecordPlan? plan, 
 
     public void Wrote(int count) => Interlocked.Add(ref _records, count);
 
+    private long _reported;
+
+    /// <summary>Records written since the last call: Singer's record_count counter reports increments.</summary>
+    public long TakeUnreported()
+    {
+        var total = Records;
+        return total - Interlocked.Exchange(ref _reported, total);
+    }
+
     public void SkippedFuture() => Interlocked.Increment(ref _future);
 
     public void Saw(long seconds)

@@ -48,12 +48,16 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         var started = Stopwatch.GetTimestamp();
         log.Information("Sync started: {Count} streams selected, signpost {Signpost}", selection.Count, Rfc3339.Format(_signpost));
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var progress = new CancellationTokenSource();
+        var reporter = ReportProgressAsync(roots, progress.Token);
         try
         {
             await Task.WhenAll(roots.Select(root => RunRootAsync(root, failFast))).ConfigureAwait(false);
         }
         finally
         {
+            await progress.CancelAsync().ConfigureAwait(false);
+            await reporter.ConfigureAwait(false);
             // Whatever happened, the last line covers exactly what was written: every committed bookmark's records are out.
             writer.WriteState(state.Snapshot(null));
         }
@@ -62,9 +66,34 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             roots.SelectMany(r => r.SelfAndDescendants()).Sum(n => n.Records));
     }
 
+    /// <summary>Every minute, the records each stream wrote since the last report, as singer-python's counters do.</summary>
+    private async Task ReportProgressAsync(IReadOnlyList<StreamNode> roots, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(60), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                foreach (var node in roots.SelectMany(r => r.SelfAndDescendants()).Where(n => n.Selected))
+                {
+                    if (node.TakeUnreported() is var count and > 0)
+                    {
+                        SingerMetrics.RecordCount(log, node.Definition.Name, count);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the sync is over
+        }
+    }
+
     private async Task RunRootAsync(StreamNode root, CancellationTokenSource failFast)
     {
         SetRunning(root.Definition.Name, true);
+        var family = root.SelfAndDescendants().Select(n => n.Selected ? n.Definition.Name : $"{n.Definition.Name} (walked for its children)");
+        log.Information("Starting {Streams:l}", string.Join(", ", family));
         try
         {
             await RunNodeAsync(root, [], failFast.Token).ConfigureAwait(false);
@@ -217,7 +246,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             return;
         }
 
-        SingerMetrics.RecordCount(log, node.Definition.Name, node.Records);
+        SingerMetrics.RecordCount(log, node.Definition.Name, node.TakeUnreported());
         log.Information("{Stream}: {Records} records, {Requests} requests", node.Definition.Name, node.Records,
             client.AttemptsByStream.GetValueOrDefault(node.Definition.Name));
         if (node.FutureSkipped > 0)
