@@ -79,7 +79,7 @@ public sealed class SpecialStreamsTests
         await using var harness = await SyncHarness.StartAsync(Options);
         var data = harness.Server.Data;
 
-        var transcript = await harness.SyncAsync(harness.Config(), harness.Catalog("broadcast_metrics", "campaign_metrics", "campaign_journey_metrics"));
+        var transcript = await harness.SyncAsync(harness.Config(), harness.Catalog("broadcast_metrics", "campaign_metrics", "campaign_journey_metrics", "campaign_link_metrics", "broadcast_link_metrics"));
 
         // broadcast_metrics: 45 daily buckets per broadcast (the API's maximum), values as the API sends them.
         var broadcast = data.Catalog.Broadcasts[0].Id;
@@ -104,5 +104,17 @@ public sealed class SpecialStreamsTests
         Assert.All(transcript.Records("campaign_journey_metrics"), r => Assert.Equal("days", (string?)r["resolution"]));
         Assert.Equal(data.CampaignIds.Count - 1, transcript.Records("campaign_metrics").Select(r => (long)r["campaign_id"]!).Distinct().Count());
         Assert.True(transcript.LastState!["bookmarks"]!.AsObject().ContainsKey("campaign_metrics"));
+
+        // Link metrics: one row per link with its totals.
+        foreach (var stream in new[] { "campaign_link_metrics", "broadcast_link_metrics" })
+        {
+            Assert.NotEmpty(transcript.Records(stream));
+            Assert.All(transcript.Records(stream), r =>
+            {
+                Assert.NotNull(r["link_id"]);
+                Assert.NotNull(r["href"]);
+                Assert.Equal(r["series"]!["clicked"]!.AsArray().Sum(v => (long)v!), (long)r["clicked"]!);
+            });
+        }
     }
 }
