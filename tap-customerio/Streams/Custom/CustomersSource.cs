@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -35,49 +34,24 @@ internal sealed class CustomersSource : IRecordSource
         var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["filter"] = (context.Config.CustomerFilter ?? MatchAll).DeepClone() },
             SingerJsonContext.Default.JsonObject);
         var seen = new HashSet<string>(StringComparer.Ordinal); // the search can list a person again on a later page
-        var guard = new Paging.CursorGuard(context.Stream.Name, "POST /v1/customers");
-        var page = await SearchAsync(context, body, null, cancellation).ConfigureAwait(false);
-        while (page is not null)
+        await foreach (var page in Paging.SearchWalker.WalkAsync(context, "/v1/customers", body, SearchPage, cancellation).ConfigureAwait(false))
         {
-            var (document, request) = page.Value;
-            var identifiers = Paging.Envelope.Records(document, "identifiers", request)
-                .Where(i => CioId(i) is { } id && seen.Add(id))
-                .ToArray();
-            var cursor = guard.Next(Paging.Envelope.Next(document), identifiers.Length);
-
-            // The next search page is asked for while this page's profiles are fetched: the search is a chain of
-            // round trips, and the budget is better spent keeping both going.
-            var nextPage = cursor is null ? null : SearchAsync(context, body, cursor, cancellation);
+            var identifiers = page.Items.Where(i => CioId(i) is { } id && seen.Add(id)).ToArray();
             if (!context.Emitting)
             {
-                yield return new RecordBatch(identifiers, document);
+                yield return new RecordBatch(identifiers, page.Document);
+                continue;
             }
-            else
+
+            var ids = identifiers.Select(i => CioId(i)!).ToArray();
+            page.Document.Dispose();
+            var batches = await Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)))
+                .ConfigureAwait(false);
+            foreach (var batch in batches)
             {
-                var ids = identifiers.Select(i => CioId(i)!).ToArray();
-                document.Dispose();
-                var batches = await Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)))
-                    .ConfigureAwait(false);
-                foreach (var batch in batches)
-                {
-                    yield return batch;
-                }
+                yield return batch;
             }
-
-            page = nextPage is null ? null : await nextPage.ConfigureAwait(false);
         }
-    }
-
-    private static async Task<(System.Text.Json.JsonDocument, ApiRequest)?> SearchAsync(ReadContext context, byte[] body, string? cursor, CancellationToken cancellation)
-    {
-        List<KeyValuePair<string, string>> query = [new("limit", SearchPage.ToString(CultureInfo.InvariantCulture))];
-        if (cursor is not null)
-        {
-            query.Add(new("start", cursor));
-        }
-
-        var request = new ApiRequest(HttpMethod.Post, "/v1/customers", query, context.Stream.Name, body);
-        return ((await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!, request);
     }
 
     private static async Task<RecordBatch> HydrateAsync(ReadContext context, string[] ids, CancellationToken cancellation)

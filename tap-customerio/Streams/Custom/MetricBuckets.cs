@@ -19,6 +19,13 @@ internal static class MetricBuckets
         _ => 121,
     };
 
+    /// <summary>The <c>period</c>/<c>steps</c> query of period metrics and link metrics, from config.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> PeriodQuery(Config.TapConfig config) =>
+    [
+        new("period", config.MetricsPeriod),
+        new("steps", (config.MetricsSteps ?? MaxSteps(config.MetricsPeriod)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
     /// <summary>Starts of the <paramref name="count"/> buckets of a period/steps series read at <paramref name="now"/>.</summary>
     public static DateTimeOffset[] PeriodSeries(DateTimeOffset now, string period, int count, TimeZoneInfo zone)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -35,29 +34,10 @@ internal sealed class ObjectsSource : IRecordSource
             },
         }, SingerJsonContext.Default.JsonObject);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var guard = new Paging.CursorGuard(context.Stream.Name, "POST /v1/objects");
-        string? cursor = null;
-        do
+        await foreach (var page in Paging.SearchWalker.WalkAsync(context, "/v1/objects", body, Limit, cancellation).ConfigureAwait(false))
         {
-            List<KeyValuePair<string, string>> query = [new("limit", Limit.ToString(CultureInfo.InvariantCulture))];
-            if (cursor is not null)
-            {
-                query.Add(new("start", cursor));
-            }
-
-            var request = new ApiRequest(HttpMethod.Post, "/v1/objects", query, context.Stream.Name, body, MissingIsEmpty: true);
-            var page = await context.Client.SendAsync(request, cancellation).ConfigureAwait(false);
-            if (page is null)
-            {
-                yield break;
-            }
-
-            var records = Paging.Envelope.Records(page, "identifiers", request)
-                .Where(r => r.TryGetProperty("object_id", out var id) && seen.Add(id.ToString()))
-                .ToArray();
-            cursor = guard.Next(Paging.Envelope.Next(page), records.Length);
-            yield return new RecordBatch(records, page);
+            var records = page.Items.Where(r => r.TryGetProperty("object_id", out var id) && seen.Add(id.ToString())).ToArray();
+            yield return new RecordBatch(records, page.Document);
         }
-        while (cursor is not null);
     }
 }

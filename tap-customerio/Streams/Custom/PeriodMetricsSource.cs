@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using TapCustomerIo.Http;
 
@@ -17,9 +16,8 @@ internal sealed class PeriodMetricsSource(string path) : IRecordSource
     public async IAsyncEnumerable<RecordBatch> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var period = context.Config.MetricsPeriod;
-        var steps = context.Config.MetricsSteps ?? MetricBuckets.MaxSteps(period);
-        var request = new ApiRequest(HttpMethod.Get, context.ResolvePath(path),
-            [new("period", period), new("steps", steps.ToString(CultureInfo.InvariantCulture))], context.Stream.Name, MissingIsEmpty: true);
+        var request = new ApiRequest(HttpMethod.Get, context.ResolvePath(path), MetricBuckets.PeriodQuery(context.Config), context.Stream.Name,
+            MissingIsEmpty: true);
         using var document = await context.Client.SendAsync(request, cancellation).ConfigureAwait(false);
         if (document is null)
         {
