@@ -1,0 +1,26 @@
+namespace TapCustomerIo.Bench.EndToEnd;
+
+/// <summary>The repository root (found from the bench's build output) and the two tap builds.</summary>
+internal static class BenchPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>What <c>dotnet publish … -p:PublishAot=true -o bench/out/aot</c> produces.</summary>
+    public static string Aot => Path.Combine(Root, "bench", "out", "aot", "tap-customerio");
+
+    /// <summary>The framework-dependent apphost the Release build of the bench (or the solution) produces.</summary>
+    public static string Jit => Path.Combine(Root, "tap-customerio", "bin", "Release", "net10.0", "tap-customerio");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "tap-customerio.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("run the bench from inside the tap-customerio repository");
+    }
+}

@@ -1,0 +1,17 @@
+using TapCustomerIo.Bench.EndToEnd;
+using TapCustomerIo.Bench.WritePath;
+
+const string Usage = "usage: TapCustomerIo.Bench writepath [BenchmarkDotNet args] | e2e [--runs N] [--only scenario,...]";
+
+return args switch
+{
+    ["writepath", .. var rest] => WritePathMode.Run(rest),
+    ["e2e", .. var rest] => await EndToEndMode.RunAsync(rest),
+    _ => Fail(),
+};
+
+static int Fail()
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
