@@ -14,6 +14,7 @@ internal sealed class FieldPlan
     {
         Kind = kind;
         Properties = properties;
+        PropertiesByName = properties is Dictionary<string, FieldPlan> map ? map.GetAlternateLookup<ReadOnlySpan<char>>() : null;
         Additional = additional;
         Items = items;
     }
@@ -21,6 +22,9 @@ internal sealed class FieldPlan
     public FieldKind Kind { get; }
 
     public IReadOnlyDictionary<string, FieldPlan>? Properties { get; }
+
+    /// <summary><see cref="Properties"/> searchable by a span of characters, so the hot path allocates no name strings.</summary>
+    public Dictionary<string, FieldPlan>.AlternateLookup<ReadOnlySpan<char>>? PropertiesByName { get; }
 
     public FieldPlan? Additional { get; }
 

@@ -105,7 +105,7 @@ internal sealed class SingerWriter : IDisposable
             }
             else if (plan.Additional is { } additional && !plan.Declared.Contains(property.Name))
             {
-                _json.WritePropertyName(property.Name);
+                ValueWriter.WriteName(_json, property);
                 ValueWriter.Write(_json, property.Value, additional);
             }
             else if (onUnknownField is not null && plan.FirstSightOfUnknown(property.Name))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TapCustomerIo.Schemas;
 
@@ -44,8 +45,39 @@ internal static class ValueWriter
                 writer.WriteEndArray();
                 return;
             default:
-                value.WriteTo(writer);
+                WriteRaw(writer, value);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Copies a value's JSON text as it arrived: already valid and escaped, so nothing is decoded and re-encoded.
+    /// A value spread over several lines (a pretty-printed body) is re-written instead: a Singer message is one line.
+    /// </summary>
+    public static void WriteRaw(Utf8JsonWriter writer, JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.IndexOfAny((byte)'\n', (byte)'\r') < 0)
+        {
+            writer.WriteRawValue(raw, skipInputValidation: true);
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes a property's name from its raw UTF-8 (an escaped name is decoded first, so it is not escaped twice).</summary>
+    public static void WriteName(Utf8JsonWriter writer, JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            writer.WritePropertyName(raw);
+        }
+        else
+        {
+            writer.WritePropertyName(property.Name);
         }
     }
 
@@ -70,9 +102,48 @@ internal static class ValueWriter
             return;
         }
 
+        // By hand: DateTime.TryFormat with a custom pattern costs several times more, and every delivery has a few.
         Span<byte> text = stackalloc byte[20];
-        DateTime.UnixEpoch.AddSeconds(seconds).TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(text[..length]);
+        var days = seconds / 86400;
+        var second = (int)(seconds % 86400);
+        var (year, month, day) = CivilFromDays(days);
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), day);
+        text[10] = (byte)'T';
+        Digits(text.Slice(11, 2), second / 3600);
+        text[13] = (byte)':';
+        Digits(text.Slice(14, 2), second / 60 % 60);
+        text[16] = (byte)':';
+        Digits(text.Slice(17, 2), second % 60);
+        text[19] = (byte)'Z';
+        writer.WriteStringValue(text);
+    }
+
+    /// <summary>Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).</summary>
+    internal static (int Year, int Month, int Day) CivilFromDays(long days)
+    {
+        days += 719468;
+        var era = days / 146097;
+        var dayOfEra = days - era * 146097;
+        var yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+        var dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        var monthIndex = (5 * dayOfYear + 2) / 153;
+        var day = (int)(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+        var month = (int)(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+        var year = (int)(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        return (year, month, day);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static void WriteObject(Utf8JsonWriter writer, JsonElement value, FieldPlan plan)
@@ -80,14 +151,28 @@ internal static class ValueWriter
         writer.WriteStartObject();
         foreach (var property in value.EnumerateObject())
         {
-            writer.WritePropertyName(property.Name);
-            var inner = plan.Properties is not null && plan.Properties.TryGetValue(property.Name, out var declared)
+            WriteName(writer, property);
+            var inner = plan.Properties is not null && Declared(plan, property) is { } declared
                 ? declared
                 : plan.Additional ?? FieldPlan.Pass;
             Write(writer, property.Value, inner);
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The declared plan of a nested property, looked up without allocating its name.</summary>
+    private static FieldPlan? Declared(FieldPlan plan, JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > 128 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return plan.Properties!.GetValueOrDefault(property.Name);
+        }
+
+        Span<char> name = stackalloc char[128];
+        var length = System.Text.Encoding.UTF8.GetChars(raw, name);
+        return plan.PropertiesByName!.Value.TryGetValue(name[..length], out var found) ? found : null;
     }
 
     private static bool IsDigits(JsonElement value)

@@ -43,9 +43,18 @@ public sealed class SingerWriterTests
             """);
 
         Assert.Equal(
-            """{"type":"RECORD","stream":"s","record":{"id":18,"customer_id":"42","created":"2024-05-01T12:00:00Z","metrics":{"sent":"2024-05-01T12:00:01Z","opened":null},"data":{"x":1},"tags":["a"]},"time_extracted":"2024-01-01T00:00:00Z"}""" + "\n",
+            """{"type":"RECORD","stream":"s","record":{"id":18,"customer_id":"42","created":"2024-05-01T12:00:00Z","metrics":{"sent":"2024-05-01T12:00:01Z","opened":null},"data":{"x": 1},"tags":["a"]},"time_extracted":"2024-01-01T00:00:00Z"}""" + "\n",
             output);
         Assert.Equal(["surprise"], unknown);
+    }
+
+    [Fact]
+    public void A_pretty_printed_body_still_gives_one_line_a_record()
+    {
+        var (output, _) = Write("{\n  \"id\": 1,\n  \"data\": {\n    \"x\": [1,\n 2]\n  },\n  \"tags\": [\n\"a\"\n]\n}");
+
+        Assert.Equal(1, output.Count(c => c == '\n'));
+        Assert.Contains("\"data\":{\"x\":[1,2]}", output);
     }
 
     [Fact]
@@ -82,5 +91,27 @@ public sealed class SingerWriterTests
         Assert.StartsWith("{\"type\":\"SCHEMA\",\"stream\":\"s\"", lines[0]);
         Assert.EndsWith("\"key_properties\":[\"id\"],\"bookmark_properties\":[\"created\"]}", lines[0]);
         Assert.Equal("{\"type\":\"STATE\",\"value\":{\"bookmarks\":{}}}", lines[1]);
+    }
+}
+
+public sealed class UnixSecondsTests
+{
+    [Fact]
+    public void Hand_formatted_times_equal_the_framework_formatting_over_three_centuries()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var seconds = i < 10 ? new long[] { 0, 59, 86399, 86400, 951782400, 951868800, 4102444800, 253402300799, 1709875800, 1730613600 }[i]
+                : random.NextInt64(0, 253402300799);
+            using var output = new MemoryStream();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(output))
+            {
+                TapCustomerIo.Singer.ValueWriter.WriteUnixSeconds(writer, seconds);
+            }
+
+            var expected = "\"" + DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "\"";
+            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(output.ToArray()));
+        }
     }
 }
