@@ -34,6 +34,9 @@ internal sealed class CustomersSource : IRecordSource
         var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["filter"] = (context.Config.CustomerFilter ?? MatchAll).DeepClone() },
             SingerJsonContext.Default.JsonObject);
         var seen = new HashSet<string>(StringComparer.Ordinal); // the search can list a person again on a later page
+        // Profiles of one page are fetched while the next page's are asked for, so the budget never waits on the
+        // slowest call of a page.
+        Task<RecordBatch[]>? previous = null;
         await foreach (var page in Paging.SearchWalker.WalkAsync(context, "/v1/customers", body, SearchPage, cancellation).ConfigureAwait(false))
         {
             var identifiers = page.Items.Where(i => CioId(i) is { } id && seen.Add(id)).ToArray();
@@ -45,9 +48,21 @@ internal sealed class CustomersSource : IRecordSource
 
             var ids = identifiers.Select(i => CioId(i)!).ToArray();
             page.Document.Dispose();
-            var batches = await Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)))
-                .ConfigureAwait(false);
-            foreach (var batch in batches)
+            var current = Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)));
+            if (previous is not null)
+            {
+                foreach (var batch in await previous.ConfigureAwait(false))
+                {
+                    yield return batch;
+                }
+            }
+
+            previous = current;
+        }
+
+        if (previous is not null)
+        {
+            foreach (var batch in await previous.ConfigureAwait(false))
             {
                 yield return batch;
             }
