@@ -25,6 +25,7 @@ internal sealed class CustomerIoClient : IDisposable
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
+    private int _warmUpEnded;
 
     public CustomerIoClient(TapConfig config, ILogger log, TimeProvider time, RetryPolicy? retry = null, HttpMessageHandler? handler = null)
     {
@@ -53,7 +54,7 @@ internal sealed class CustomerIoClient : IDisposable
 
     public async Task<JsonDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
     {
-        // The first request goes alone; the rest wait for its answer. A cold process spends its first tens of
+        // The first request goes alone; the rest wait for its first answer (not its retries). A cold process spends its first tens of
         // milliseconds compiling and connecting, so a burst of first requests would leave on time but arrive late and
         // bunched, closer to the next second's requests than the budget allows; Customer.io counts arrivals.
         var first = Interlocked.Exchange(ref _started, 1) == 0;
@@ -99,13 +100,33 @@ internal sealed class CustomerIoClient : IDisposable
             ResilienceContextPool.Shared.Return(context);
             if (first)
             {
-                _limiter.RestampLatest(); // it reached the server at the latest now: count it from here
-                _warmedUp.TrySetResult();
+                EndWarmUp(); // in case it never got as far as an attempt
             }
         }
     }
 
     private async Task<HttpAttempt> AttemptAsync(ApiRequest request, CancellationToken cancellation)
+    {
+        try
+        {
+            return await AttemptCoreAsync(request, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndWarmUp(); // the first attempt, whatever it got, was the warm-up
+        }
+    }
+
+    private void EndWarmUp()
+    {
+        if (!_warmedUp.Task.IsCompleted && Interlocked.Exchange(ref _warmUpEnded, 1) == 0)
+        {
+            _limiter.RestampLatest(); // it reached the server at the latest now: count it from here
+            _warmedUp.TrySetResult();
+        }
+    }
+
+    private async Task<HttpAttempt> AttemptCoreAsync(ApiRequest request, CancellationToken cancellation)
     {
         _attempts.AddOrUpdate(request.Stream, 1, static (_, n) => n + 1);
         using var message = new HttpRequestMessage(request.Method, request.PathAndQuery);

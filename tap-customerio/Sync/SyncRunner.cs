@@ -52,7 +52,16 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         var reporter = ReportProgressAsync(roots, progress.Token);
         try
         {
-            await Task.WhenAll(roots.Select(root => RunRootAsync(root, failFast))).ConfigureAwait(false);
+            var all = Task.WhenAll(roots.Select(root => RunRootAsync(root, failFast)));
+            try
+            {
+                await all.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (all.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } cause)
+            {
+                // One stream failed and the others were cancelled because of it: report the cause, not a cancellation.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            }
         }
         finally
         {

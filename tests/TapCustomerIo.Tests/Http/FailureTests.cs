@@ -148,6 +148,33 @@ public sealed class GarbageTests
     }
 
     [Fact]
+    public async Task When_one_stream_fails_the_others_stop_and_the_cause_is_reported()
+    {
+        await using var api = await StubApi.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/v1/campaigns")
+            {
+                context.Response.StatusCode = 400;
+                await context.Response.WriteAsync("""{"errors":[{"detail":"bad campaign filter","status":"400"}]}""");
+                return;
+            }
+
+            await Task.Delay(500, context.RequestAborted);
+            context.Response.StatusCode = 503;
+        });
+        using var files = new TempFiles();
+        var config = files.Write("c.json", $$"""{"api_key": "k", "base_url": "{{api.Url}}", "max_requests_per_second": 1000}""");
+
+        var run = await TapProcess.RunAsync(["--config", config]);
+
+        Assert.Equal(1, run.ExitCode);
+        var critical = Assert.Single(run.StderrLines, l => l.StartsWith("CRITICAL", StringComparison.Ordinal));
+        Assert.Contains("400", critical);
+        Assert.Contains("bad campaign filter", critical);
+        SingerTranscript.Parse(run.Stdout);
+    }
+
+    [Fact]
     public async Task An_enormous_string_arrives_intact()
     {
         var huge = new string('x', 5_000_000);
