@@ -46,19 +46,19 @@ internal static class ConfigLoader
             Region = region,
             BaseUrl = baseUrl,
             StartDate = ParseDate(read.String(S("start_date")), S("start_date")) ?? new(2010, 1, 1, 0, 0, 0, TimeSpan.Zero),
-            MaxRequestsPerSecond = Positive(read.Number(S("max_requests_per_second")) ?? 10, S("max_requests_per_second"), read),
-            RequestTimeout = TimeSpan.FromSeconds(Positive(read.Integer(S("request_timeout_seconds")) ?? 60, S("request_timeout_seconds"), read)),
-            MessagesLookbackDays = NonNegative(read.Integer(S("messages_lookback_days")) ?? 30, S("messages_lookback_days"), read),
-            LookbackMinutes = NonNegative(read.Integer(S("lookback_minutes")) ?? 60, S("lookback_minutes"), read),
+            MaxRequestsPerSecond = Between(read.Number(S("max_requests_per_second")) ?? 10, 0.01, 1000, S("max_requests_per_second"), read),
+            RequestTimeout = TimeSpan.FromSeconds(Between(read.Integer(S("request_timeout_seconds")) ?? 60, 1, 3600, S("request_timeout_seconds"), read)),
+            MessagesLookbackDays = (int)Between(read.Integer(S("messages_lookback_days")) ?? 30, 0, 3650, S("messages_lookback_days"), read),
+            LookbackMinutes = (int)Between(read.Integer(S("lookback_minutes")) ?? 60, 0, 525_600, S("lookback_minutes"), read),
             CustomerFilter = read.Object(S("customer_filter")),
             CustomerAttributes = read.StringArray(S("customer_attributes")),
             ActivityTypes = read.StringArray(S("activity_types")) ?? [],
             MessageTypes = read.StringArray(S("message_types")) ?? [],
             MetricsPeriod = Option(read, S("metrics_period")),
-            MetricsSteps = read.Integer(S("metrics_steps")) is { } steps ? (int)Positive(steps, S("metrics_steps"), read) : null,
+            MetricsSteps = read.Integer(S("metrics_steps")) is { } steps ? (int)Between(steps, 1, 121, S("metrics_steps"), read) : null,
             MetricsResolution = Option(read, S("metrics_resolution")),
             MetricsTimezone = TimeZone(read.String(S("metrics_timezone")) ?? "UTC", S("metrics_timezone")),
-            MetricsDays = (int)Positive(read.Integer(S("metrics_days")) ?? 90, S("metrics_days"), read),
+            MetricsDays = (int)Between(read.Integer(S("metrics_days")) ?? 90, 1, 3650, S("metrics_days"), read),
             EspDomains = read.StringArray(S("esp_domains")) ?? [],
         };
     }
@@ -96,17 +96,21 @@ internal static class ConfigLoader
 
         if (Rfc3339.TryParse(text, out var value))
         {
-            return value;
+            // Customer.io counts time in Unix seconds: nothing it holds is older than 1970.
+            return value >= DateTimeOffset.UnixEpoch
+                ? value
+                : throw ConfigReader.Invalid(setting, JsonValue.Create(text), "must be 1970-01-01T00:00:00Z or later");
         }
 
         throw ConfigReader.Invalid(setting, JsonValue.Create(text), "must be an RFC 3339 date-time such as 2024-01-01T00:00:00Z");
     }
 
-    private static double Positive(double value, Setting setting, ConfigReader read) =>
-        value > 0 && double.IsFinite(value) ? value : throw ConfigReader.Invalid(setting, read.Raw(setting), "must be greater than 0");
+    private static double Between(double value, double min, double max, Setting setting, ConfigReader read) =>
+        value >= min && value <= max
+            ? value
+            : throw ConfigReader.Invalid(setting, read.Raw(setting), $"must be between {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} and {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
-    private static int NonNegative(int value, Setting setting, ConfigReader read) =>
-        value >= 0 ? value : throw ConfigReader.Invalid(setting, read.Raw(setting), "must be 0 or more");
+
 
     private static string Option(ConfigReader read, Setting setting)
     {

@@ -25,7 +25,12 @@ internal static class JsonFile
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e) when (e.Message.Contains("uplicate", StringComparison.Ordinal))
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
+            throw new TapException($"{what} file '{path}' has the same key twice in one object{where}. Keep one of them (see {example}).");
         }
         catch (JsonException e)
         {

@@ -38,7 +38,7 @@ internal static class CatalogSelection
 
             var metadata = entry["metadata"] as JsonArray ?? [];
             var top = Breadcrumb(metadata, []);
-            var isSelected = Bool(top?["selected"]) ?? Bool(entry["schema"]?["selected"]) ?? definition.SelectedByDefault;
+            var isSelected = Bool(top?["selected"]) ?? Bool((entry["schema"] as JsonObject)?["selected"]) ?? definition.SelectedByDefault;
             if (!isSelected)
             {
                 continue;
@@ -59,7 +59,8 @@ internal static class CatalogSelection
         {
             if (entry["breadcrumb"] is JsonArray { Count: 2 } crumb && Text(crumb[0]) == "properties" && Text(crumb[1]) is { } field
                 && !always.Contains(field)
-                && (Bool(entry["metadata"]?["selected"]) == false || Text(entry["metadata"]?["inclusion"]) == "unsupported"))
+                && entry["metadata"] is JsonObject fieldMetadata
+                && (Bool(fieldMetadata["selected"]) == false || Text(fieldMetadata["inclusion"]) == "unsupported"))
             {
                 dropped.Add(field);
             }
@@ -77,6 +78,8 @@ internal static class CatalogSelection
     private static JsonObject? Breadcrumb(JsonArray metadata, string[] path) =>
         metadata.OfType<JsonObject>()
             .FirstOrDefault(m => m["breadcrumb"] is JsonArray crumb && crumb.Select(Text).SequenceEqual(path))?["metadata"] as JsonObject;
+
+    // Catalogs are edited by hand and by tools: every read tolerates a node of the wrong kind (it counts as absent).
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -27,7 +27,7 @@ internal sealed class TapState
             value = wrapped; // Meltano's stored form
         }
 
-        if (value["value"] is JsonObject message && value["type"]?.GetValue<string>() == "STATE")
+        if (value["value"] is JsonObject message && value["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "STATE")
         {
             value = message; // a whole STATE message line
         }
@@ -103,10 +103,10 @@ internal sealed class TapState
             return null;
         }
 
-        return node is JsonValue v && v.TryGetValue<string>(out var text) && Rfc3339.TryParse(text, out var time)
+        return node is JsonValue v && v.TryGetValue<string>(out var text) && Rfc3339.TryParse(text, out var time) && time >= DateTimeOffset.UnixEpoch
             ? time
             : throw new TapException(
-                $"state file '{path}': the bookmark of stream '{stream.Name}' is not an RFC 3339 date-time such as " +
+                $"state file '{path}': the bookmark of stream '{stream.Name}' is not an RFC 3339 date-time after 1970 such as " +
                 "2024-01-01T00:00:00Z. Fix it, or delete that stream's entry to sync it from start_date.");
     }
 }

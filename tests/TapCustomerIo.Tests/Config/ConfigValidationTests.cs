@@ -15,7 +15,7 @@ public sealed class ConfigValidationTests : IDisposable
         { "unknown region", $$"""{"api_key": "{{Secret}}", "region": "mars"}""", "'region' must be 'us' or 'eu'" },
         { "date without offset", $$"""{"api_key": "{{Secret}}", "start_date": "2024-01-01"}""", "'start_date' must be an RFC 3339 date-time" },
         { "plain http to a remote host", $$"""{"api_key": "{{Secret}}", "base_url": "http://api.example.com"}""", "'base_url' must use https" },
-        { "negative rate", $$"""{"api_key": "{{Secret}}", "max_requests_per_second": -3}""", "'max_requests_per_second' must be greater than 0" },
+        { "negative rate", $$"""{"api_key": "{{Secret}}", "max_requests_per_second": -3}""", "'max_requests_per_second' must be between 0.01 and 1000" },
         { "rate as text", $$"""{"api_key": "{{Secret}}", "max_requests_per_second": "fast"}""", "'max_requests_per_second' must be a number" },
         { "filter not an object", $$"""{"api_key": "{{Secret}}", "customer_filter": [1]}""", "'customer_filter' must be a JSON object" },
         { "unknown time zone", $$"""{"api_key": "{{Secret}}", "metrics_timezone": "Mars/Olympus"}""", "'metrics_timezone' must be an IANA time zone" },
@@ -74,7 +74,7 @@ public sealed class ConfigValidationTests : IDisposable
         var run = await TapProcess.RunAsync(["--config", path, "--discover"], env);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("'lookback_minutes' must be 0 or more", Assert.Single(run.StderrLines));
+        Assert.Contains("'lookback_minutes' must be between 0 and 525600", Assert.Single(run.StderrLines));
     }
 
     public void Dispose() => _files.Dispose();

@@ -24,23 +24,7 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
     private const string Hole = "@@HOLE@@";
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
     private readonly TempFiles _files = new();
-    private readonly Dictionary<string, int> _knownDefectsHit = [];
     private FakeApiServer? _api;
-
-    /// <summary>
-    /// Defects the generators find today: the tap's catch-all turns them into one CRITICAL line, but that line is
-    /// "Unexpected error …, please report it", not a message that says what to fix. Each has a skipped regression test
-    /// below; once it is fixed, delete its entry here and the Skip there.
-    /// </summary>
-    private static readonly (string Name, string Signature, bool MultiLine)[] KnownDefects =
-    [
-        ("duplicate key", "Unexpected error ArgumentException: An item with the same key has already been added", false),
-        ("catalog node of the wrong kind", "Unexpected error InvalidOperationException: The node must be of type", false),
-        ("state 'type' not a string", "Unexpected error InvalidOperationException: An element of type", false),
-        ("date at the edge of the calendar", "Unexpected error ArgumentOutOfRangeException: The added or subtracted value results in an un-representable DateTime", false),
-        ("request timeout over a day", "Unexpected error ValidationException: The 'TimeoutStrategyOptions' are invalid.", true),
-        ("tiny request rate", "Unexpected error OverflowException: TimeSpan overflowed", false),
-    ];
 
     public async Task InitializeAsync() =>
         _api = await FakeApiServer.StartAsync(new FakeApiOptions { RateLimitPerSecond = 0 });
@@ -73,7 +57,6 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
                     Assert.NotNull(JsonNode.Parse(run.Stdout)?["streams"]);
                 }
             }, writeLine: output.WriteLine, iter: 80, threads: 2, print: Print);
-        ReportKnownDefects();
     }
 
     [Fact]
@@ -87,7 +70,6 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
                 var run = await RunAsync(file, "config", path => ["--config", path]);
                 AssertClearOutcome(file, run);
             }, writeLine: output.WriteLine, iter: 40, threads: 2, print: Print);
-        ReportKnownDefects();
     }
 
     [Fact]
@@ -101,7 +83,6 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
                 var run = await RunAsync(file, "catalog", path => ["--config", config, "--catalog", path]);
                 AssertClearOutcome(file, run);
             }, writeLine: output.WriteLine, iter: 65, threads: 2, print: Print);
-        ReportKnownDefects();
     }
 
     [Fact]
@@ -114,48 +95,47 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
                 var run = await RunAsync(file, "state", path => ["--config", config, "--state", path]);
                 AssertClearOutcome(file, run);
             }, writeLine: output.WriteLine, iter: 65, threads: 2, print: Print);
-        ReportKnownDefects();
     }
 
-    // Regression cases: each currently ends in the catch-all "Unexpected error … Please report it" line.
+    // Regression cases the property tests found: each once ended in the catch-all "Unexpected error" line.
 
-    [Fact(Skip = "Known defect: a duplicate key in any JSON file ends in 'Unexpected error ArgumentException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Duplicate_key_in_config_names_the_key() =>
         AssertClearError("config", $$"""{"api_key": "{{Secret}}", "api_key": "x"}""", config => ["--config", config, "--discover"]);
 
-    [Fact(Skip = "Known defect: a duplicate key in any JSON file ends in 'Unexpected error ArgumentException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Duplicate_key_in_state_names_the_key() =>
         AssertClearError("state", """{"bookmarks": {}, "bookmarks": {}}""", state => ["--config", SyncConfig(), "--state", state]);
 
-    [Fact(Skip = "Known defect: a catalog stream whose \"schema\" is not an object ends in 'Unexpected error InvalidOperationException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Catalog_schema_that_is_not_an_object_is_reported() =>
         AssertClearError("catalog", """{"streams": [{"tap_stream_id": "campaigns", "schema": 5, "metadata": []}]}""",
             catalog => ["--config", SyncConfig(), "--catalog", catalog]);
 
-    [Fact(Skip = "Known defect: a field's \"metadata\" that is not an object ends in 'Unexpected error InvalidOperationException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Catalog_field_metadata_that_is_not_an_object_is_reported() =>
         AssertClearError("catalog",
             """{"streams": [{"tap_stream_id": "campaigns", "metadata": [{"breadcrumb": [], "metadata": {"selected": true}}, {"breadcrumb": ["properties", "name"], "metadata": "x"}]}]}""",
             catalog => ["--config", SyncConfig(), "--catalog", catalog]);
 
-    [Fact(Skip = "Known defect: a state with an object \"value\" and a non-string \"type\" ends in 'Unexpected error InvalidOperationException' (remove this Skip once fixed)")]
+    [Fact]
     public Task State_message_type_that_is_not_a_string_is_reported() =>
         AssertClearError("state", """{"type": 5, "value": {}}""", state => ["--config", SyncConfig(), "--state", state]);
 
-    [Fact(Skip = "Known defect: a bookmark of 0001-01-01T00:00:00Z ends in 'Unexpected error ArgumentOutOfRangeException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Bookmark_at_the_start_of_the_calendar_is_reported_or_floored() =>
         AssertClearError("state", """{"bookmarks": {"campaigns": {"replication_key": "updated", "replication_key_value": "0001-01-01T00:00:00Z"}}}""",
             state => ["--config", SyncConfig(), "--state", state]);
 
-    [Fact(Skip = "Known defect: start_date 0001-01-01T00:00:00Z passes validation, then ends in 'Unexpected error ArgumentOutOfRangeException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Start_date_at_the_start_of_the_calendar_is_reported_or_floored() =>
         AssertClearError("config", BaseConfig(ApiBaseUrl, ("start_date", "0001-01-01T00:00:00Z")).ToJsonString(), config => ["--config", config]);
 
-    [Fact(Skip = "Known defect: request_timeout_seconds over 86400 passes validation, then ends in a three-line 'Unexpected error ValidationException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Request_timeout_over_a_day_is_reported() =>
         AssertClearError("config", BaseConfig(ApiBaseUrl, ("request_timeout_seconds", 86401)).ToJsonString(), config => ["--config", config]);
 
-    [Fact(Skip = "Known defect: max_requests_per_second 1e-12 passes validation, then ends in 'Unexpected error OverflowException' (remove this Skip once fixed)")]
+    [Fact]
     public Task Tiny_request_rate_is_reported() =>
         AssertClearError("config", BaseConfig(ApiBaseUrl, ("max_requests_per_second", 1e-12)).ToJsonString(), config => ["--config", config]);
 
@@ -190,18 +170,8 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
                 break;
             case 1:
                 var line = Assert.Single(critical);
-                var known = KnownDefects.FirstOrDefault(d => line.Contains(d.Signature, StringComparison.Ordinal));
-                if (known.Name is not null)
-                {
-                    lock (_knownDefectsHit)
-                    {
-                        _knownDefectsHit[known.Name] = _knownDefectsHit.GetValueOrDefault(known.Name) + 1;
-                    }
-                }
-
-                Assert.True(known.Name is not null || !line.Contains("Unexpected error", StringComparison.Ordinal),
-                    $"the catch-all, not a clear message: {line}");
-                Assert.True(known.MultiLine || line == lines[^1], $"the CRITICAL line is not the last one:\n{run.Stderr}");
+                Assert.False(line.Contains("Unexpected error", StringComparison.Ordinal), $"the catch-all, not a clear message: {line}");
+                Assert.True(line == lines[^1], $"the CRITICAL line is not the last one:\n{run.Stderr}");
                 break;
             case 2:
                 Assert.Contains(lines, l => l.StartsWith("usage:", StringComparison.Ordinal));
@@ -228,13 +198,6 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
         }
     }
 
-    private void ReportKnownDefects()
-    {
-        foreach (var (name, count) in _knownDefectsHit)
-        {
-            output.WriteLine($"known defect hit {count}x: {name}");
-        }
-    }
 
     // Valid starting points.
 
