@@ -91,6 +91,7 @@ internal sealed class SingerWriter : IDisposable
         }
 
         var position = 0;
+        var singleLine = ValueWriter.IsSingleLine(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record));
         foreach (var property in record.EnumerateObject())
         {
             if (plan.Lookup(property, position++) is { } field)
@@ -101,12 +102,12 @@ internal sealed class SingerWriter : IDisposable
                 }
 
                 _json.WritePropertyName(field.Name);
-                ValueWriter.Write(_json, property.Value, field.Plan);
+                ValueWriter.Write(_json, property.Value, field.Plan, singleLine);
             }
             else if (plan.Additional is { } additional && !plan.Declared.Contains(property.Name))
             {
                 ValueWriter.WriteName(_json, property);
-                ValueWriter.Write(_json, property.Value, additional);
+                ValueWriter.Write(_json, property.Value, additional, singleLine);
             }
             else if (onUnknownField is not null && plan.FirstSightOfUnknown(property.Name))
             {

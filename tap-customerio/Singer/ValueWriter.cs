@@ -10,7 +10,9 @@ internal static class ValueWriter
 {
     private const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z
 
-    public static void Write(Utf8JsonWriter writer, JsonElement value, FieldPlan plan)
+    /// <param name="singleLine">The value's JSON text has no line break (checked once per record by the caller), so
+    /// it can be copied as it arrived.</param>
+    public static void Write(Utf8JsonWriter writer, JsonElement value, FieldPlan plan, bool singleLine = false)
     {
         switch (plan.Kind)
         {
@@ -33,19 +35,27 @@ internal static class ValueWriter
                 writer.WriteStringValue(value.GetRawText());
                 return;
             case FieldKind.Object when value.ValueKind == JsonValueKind.Object:
-                WriteObject(writer, value, plan);
+                WriteObject(writer, value, plan, singleLine);
                 return;
             case FieldKind.Array when value.ValueKind == JsonValueKind.Array:
                 writer.WriteStartArray();
                 foreach (var item in value.EnumerateArray())
                 {
-                    Write(writer, item, plan.Items!);
+                    Write(writer, item, plan.Items!, singleLine);
                 }
 
                 writer.WriteEndArray();
                 return;
             default:
-                WriteRaw(writer, value);
+                if (singleLine)
+                {
+                    writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
+                }
+                else
+                {
+                    WriteRaw(writer, value);
+                }
+
                 return;
         }
     }
@@ -57,7 +67,7 @@ internal static class ValueWriter
     public static void WriteRaw(Utf8JsonWriter writer, JsonElement value)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (raw.IndexOfAny((byte)'\n', (byte)'\r') < 0)
+        if (IsSingleLine(raw))
         {
             writer.WriteRawValue(raw, skipInputValidation: true);
         }
@@ -66,6 +76,9 @@ internal static class ValueWriter
             value.WriteTo(writer);
         }
     }
+
+    /// <summary>True when JSON text has no line break (inside strings they are always escaped, so any is whitespace).</summary>
+    public static bool IsSingleLine(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'\n', (byte)'\r') < 0;
 
     /// <summary>Writes a property's name from its raw UTF-8 (an escaped name is decoded first, so it is not escaped twice).</summary>
     public static void WriteName(Utf8JsonWriter writer, JsonProperty property)
@@ -146,7 +159,7 @@ internal static class ValueWriter
         }
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, JsonElement value, FieldPlan plan)
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement value, FieldPlan plan, bool singleLine)
     {
         writer.WriteStartObject();
         foreach (var property in value.EnumerateObject())
@@ -155,7 +168,7 @@ internal static class ValueWriter
             var inner = plan.Properties is not null && Declared(plan, property) is { } declared
                 ? declared
                 : plan.Additional ?? FieldPlan.Pass;
-            Write(writer, property.Value, inner);
+            Write(writer, property.Value, inner, singleLine);
         }
 
         writer.WriteEndObject();
