@@ -8,8 +8,6 @@ internal static class Rfc3339
     public static string Format(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string FromUnixSeconds(long seconds) => Format(DateTimeOffset.FromUnixTimeSeconds(seconds));
-
     /// <summary>Accepts RFC 3339 with an offset or <c>Z</c>, with or without fractions; rejects dates without an offset.</summary>
     public static bool TryParse(string? text, out DateTimeOffset value)
     {

@@ -34,8 +34,6 @@ internal sealed class SingerWriter : IDisposable
         _nodeOptions = new JsonSerializerOptions(SingerJsonContext.Default.Options) { Encoder = options.Encoder };
     }
 
-    public long RecordsWritten { get; private set; }
-
     public void WriteSchema(string stream, JsonObject schema, IReadOnlyList<string> keyProperties, string? bookmarkProperty)
     {
         var message = new JsonObject
@@ -73,7 +71,6 @@ internal sealed class SingerWriter : IDisposable
                 _json.WriteString(TimeExtractedName, time);
                 _json.WriteEndObject();
                 EndLine();
-                RecordsWritten++;
             }
         }
     }

@@ -14,6 +14,4 @@ internal static class StreamRegistry
     private static readonly Dictionary<string, StreamDefinition> ByName = All.ToDictionary(s => s.Name);
 
     public static StreamDefinition? Find(string name) => ByName.GetValueOrDefault(name);
-
-    public static IEnumerable<StreamDefinition> ChildrenOf(string name) => All.Where(s => s.Parent?.Stream == name);
 }

@@ -87,7 +87,7 @@ public sealed class FailureTests
         using var files = new TempFiles();
         var config = files.Write("c.json", $$"""{"api_key": "k", "base_url": "{{api.Url}}", "max_requests_per_second": 1000}""");
 
-        var catalog = new SyncHarnessCatalog().Select("activities");
+        var catalog = SyncHarness.SelectStreams("activities");
         var run = await TapProcess.RunAsync(["--config", config, "--catalog", files.Write("catalog.json", catalog)]);
 
         Assert.Equal(1, run.ExitCode);
@@ -112,7 +112,7 @@ public sealed class FailureTests
         using var files = new TempFiles();
         var config = files.Write("c.json", $$"""{"api_key": "k", "base_url": "{{api.Url}}", "max_requests_per_second": 1000}""");
 
-        var run = await TapProcess.RunAsync(["--config", config, "--catalog", files.Write("catalog.json", new SyncHarnessCatalog().Select("campaigns"))]);
+        var run = await TapProcess.RunAsync(["--config", config, "--catalog", files.Write("catalog.json", SyncHarness.SelectStreams("campaigns"))]);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(["1"], SingerTranscript.Parse(run.Stdout).Keys("campaigns"));
@@ -130,7 +130,7 @@ public sealed class GarbageTests
         await using var api = await StubApi.StartAsync(context => context.Response.WriteAsync(body));
         using var files = new TempFiles();
         var config = files.Write("c.json", $$"""{"api_key": "k", "base_url": "{{api.Url}}", "max_requests_per_second": 1000}""");
-        return await TapProcess.RunAsync(["--config", config, "--catalog", files.Write("catalog.json", new SyncHarnessCatalog().Select(stream))]);
+        return await TapProcess.RunAsync(["--config", config, "--catalog", files.Write("catalog.json", SyncHarness.SelectStreams(stream))]);
     }
 
     [Theory]
@@ -182,22 +182,6 @@ public sealed class GarbageTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(huge, (string?)SingerTranscript.Parse(run.Stdout).Records("campaigns").Single()["name"]);
-    }
-}
-
-/// <summary>A catalog from catalog.sample.json with only the named streams selected.</summary>
-internal sealed class SyncHarnessCatalog
-{
-    public string Select(params string[] streams)
-    {
-        var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.File("catalog.sample.json")))!.AsObject();
-        foreach (var entry in catalog["streams"]!.AsArray())
-        {
-            var top = entry!["metadata"]!.AsArray().Single(m => m!["breadcrumb"]!.AsArray().Count == 0)!["metadata"]!.AsObject();
-            top["selected"] = streams.Contains((string)entry["stream"]!);
-        }
-
-        return catalog.ToJsonString();
     }
 }
 

@@ -47,7 +47,10 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>The discovered catalog (catalog.sample.json) with exactly <paramref name="streams"/> selected.</summary>
-    public string Catalog(params string[] streams)
+    public string Catalog(params string[] streams) => Files.Write($"catalog-{Guid.NewGuid():N}.json", SelectStreams(streams));
+
+    /// <summary>catalog.sample.json's text with exactly <paramref name="streams"/> selected.</summary>
+    public static string SelectStreams(params string[] streams)
     {
         var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.File("catalog.sample.json")))!.AsObject();
         foreach (var entry in catalog["streams"]!.AsArray())
@@ -56,7 +59,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             top["selected"] = streams.Contains((string)entry["stream"]!);
         }
 
-        return Files.Write($"catalog-{Guid.NewGuid():N}.json", catalog.ToJsonString());
+        return catalog.ToJsonString();
     }
 
     public string State(JsonObject state) => Files.Write($"state-{Guid.NewGuid():N}.json", state.ToJsonString());
