@@ -22,7 +22,18 @@ internal sealed class RecordPlan
         Declared = properties.Select(p => p.Key).ToHashSet();
         var additional = FieldPlan.Compile(schema["additionalProperties"]);
         Additional = schema["additionalProperties"] is JsonObject ? additional : null;
+        Schema = (JsonObject)schema.DeepClone();
+        if (Schema["properties"] is JsonObject emitted)
+        {
+            foreach (var name in Declared.Where(n => !Fields.ContainsKey(n)))
+            {
+                emitted.Remove(name);
+            }
+        }
     }
+
+    /// <summary>The schema of the SCHEMA message: only the properties this plan emits.</summary>
+    public JsonObject Schema { get; }
 
     public string Stream { get; }
 

@@ -51,7 +51,9 @@ internal sealed class SingerWriter : IDisposable
         WriteNode(message, flush: false);
     }
 
-    public void WriteState(JsonObject value) => WriteNode(new JsonObject { ["type"] = "STATE", ["value"] = value.DeepClone() }, flush: true);
+    /// <summary>Writes a STATE; a value that belongs to no other node (a fresh snapshot) is used as it is, not copied again.</summary>
+    public void WriteState(JsonObject value) =>
+        WriteNode(new JsonObject { ["type"] = "STATE", ["value"] = value.Parent is null ? value : value.DeepClone() }, flush: true);
 
     /// <summary>Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record.</summary>
     public void WriteRecords(RecordPlan plan, IEnumerable<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted, Action<string>? onUnknownField = null)

@@ -5,7 +5,6 @@ using TapCustomerIo.Config;
 using TapCustomerIo.Discovery;
 using TapCustomerIo.Http;
 using TapCustomerIo.Logging;
-using TapCustomerIo.Schemas;
 using TapCustomerIo.Singer;
 using TapCustomerIo.Streams;
 
@@ -32,17 +31,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         var roots = BuildTree(selection);
         foreach (var node in roots.SelectMany(r => r.SelfAndDescendants()).Where(n => n.Selected).OrderBy(n => n.Definition.Name, StringComparer.Ordinal))
         {
-            var schema = SchemaStore.Load(node.Definition.Name);
-            if (node.Plan!.Fields.Count < ((schema["properties"] as System.Text.Json.Nodes.JsonObject)?.Count ?? 0))
-            {
-                var properties = schema["properties"]!.AsObject();
-                foreach (var name in properties.Select(p => p.Key).Where(n => !node.Plan.Fields.ContainsKey(n)).ToArray())
-                {
-                    properties.Remove(name);
-                }
-            }
-
-            writer.WriteSchema(node.Definition.Name, schema, node.Definition.Keys(config), node.Definition.ReplicationKey);
+            writer.WriteSchema(node.Definition.Name, node.Plan!.Schema, node.Definition.Keys(config), node.Definition.ReplicationKey);
         }
 
         var started = Stopwatch.GetTimestamp();
