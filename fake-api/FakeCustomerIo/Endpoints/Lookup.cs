@@ -15,12 +15,7 @@ internal static class Lookup
         return campaign is null || id == state.Catalog.DeletedCampaignId ? throw ApiException.NotFound($"campaign {id}") : campaign;
     }
 
-    public static MessageAction CampaignAction(HttpContext ctx, DatasetState state)
-    {
-        var campaign = Campaign(ctx, state);
-        var actionId = QueryParams.RouteLong(ctx, "action_id", "action");
-        return campaign.ActionDetails.FirstOrDefault(a => a.Key == actionId) ?? throw ApiException.NotFound($"action {actionId}");
-    }
+    public static MessageAction CampaignAction(HttpContext ctx, DatasetState state) => Action(ctx, Campaign(ctx, state).ActionDetails);
 
     public static Broadcast Broadcast(HttpContext ctx, DatasetState state)
     {
@@ -28,11 +23,13 @@ internal static class Lookup
         return state.Catalog.Broadcast(id) ?? throw ApiException.NotFound($"broadcast {id}");
     }
 
-    public static MessageAction BroadcastAction(HttpContext ctx, DatasetState state)
+    public static MessageAction BroadcastAction(HttpContext ctx, DatasetState state) => Action(ctx, Broadcast(ctx, state).ActionDetails);
+
+    /// <summary>The <c>{action_id}</c> of the route among a parent's actions, or 404.</summary>
+    private static MessageAction Action(HttpContext ctx, IEnumerable<MessageAction> actions)
     {
-        var broadcast = Broadcast(ctx, state);
         var actionId = QueryParams.RouteLong(ctx, "action_id", "action");
-        return broadcast.ActionDetails.FirstOrDefault(a => a.Key == actionId) ?? throw ApiException.NotFound($"action {actionId}");
+        return actions.FirstOrDefault(a => a.Key == actionId) ?? throw ApiException.NotFound($"action {actionId}");
     }
 
     public static Newsletter Newsletter(HttpContext ctx, DatasetState state)
