@@ -39,6 +39,15 @@ internal sealed record FakeApiOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    // Response shapes where Customer.io's definition and the clients disagree (issue 11, docs/api-assumptions.md).
+    // Defaults are the definition's shape; tests run the affected streams under each.
+
+    /// <summary>Items of GET /v1/customers/{id}/relationships. Default: the definition's.</summary>
+    public RelationshipShape Relationships { get; init; } = RelationshipShape.Documented;
+
+    /// <summary>The person's identifiers on transactional deliveries. Default: the definition's schema.</summary>
+    public TransactionalIdentifiers TransactionalIdentifiers { get; init; } = TransactionalIdentifiers.CustomerIdentifiers;
+
     internal DateTimeOffset ResolveAnchor()
     {
         if (Anchor is { } anchor)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FakeCustomerIo.Data;
+using FakeCustomerIo.Data.Objects;
 using FakeCustomerIo.Data.People;
 using FakeCustomerIo.Http;
 using FakeCustomerIo.Paging;
@@ -48,21 +49,14 @@ internal static partial class CustomerEndpoints
         });
     }
 
-    private static Task RelationshipsAsync(HttpContext ctx, FakeDataset data)
+    /// <summary>Relationships of a person, in the shape <see cref="FakeApiOptions.Relationships"/> selects.</summary>
+    private static Task RelationshipsAsync(HttpContext ctx, FakeDataset data, RelationshipShape shape)
     {
         var p = Lookup.Person(ctx, data);
         var limit = QueryParams.Limit(ctx.Request, 100, 10);
-        var types = data.Catalog.ObjectTypes;
-        var relations = data.Objects.RelationshipsOf(p, types);
-        return ListPage.WriteAsync(ctx, "cio_relationships", relations, limit, NextStyle.Absent, (w, r) =>
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("identifiers");
-            data.Objects.WriteIdentifiers(w, r.Type, r.Index);
-            w.WriteStartObject("relationship_attributes");
-            w.WriteString("role", r.Role);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
+        var relations = data.Objects.RelationshipsOf(p, data.Catalog.ObjectTypes);
+        var style = shape == RelationshipShape.Documented ? NextStyle.EmptyString : NextStyle.Absent;
+        return ListPage.WriteAsync(ctx, "cio_relationships", relations, limit, style,
+            (w, r) => RelationshipWriter.Write(w, data.Objects, r, shape));
     }
 }

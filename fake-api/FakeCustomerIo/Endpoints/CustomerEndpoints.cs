@@ -12,7 +12,7 @@ internal static partial class CustomerEndpoints
     public const int MaxSearchLimit = 1000;
     public const int MaxAttributeIds = 100;
 
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         Routes.Post(app, "/v1/customers", ctx => SearchAsync(ctx, data));
         Routes.Post(app, "/v1/customers/attributes", ctx => AttributesAsync(ctx, data));
@@ -34,7 +34,7 @@ internal static partial class CustomerEndpoints
             return ListPage.WriteAllAsync(ctx, "segments",
                 catalog.Segments.Where(s => s.Id != catalog.DeletedSegmentId && data.IsMember(s, p)));
         });
-        Routes.Get(app, "/v1/customers/{id}/relationships", ctx => RelationshipsAsync(ctx, data));
+        Routes.Get(app, "/v1/customers/{id}/relationships", ctx => RelationshipsAsync(ctx, data, options.Relationships));
     }
 
     /// <summary>

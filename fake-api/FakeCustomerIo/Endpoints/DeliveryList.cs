@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FakeCustomerIo.Data;
 using FakeCustomerIo.Data.Deliveries;
 using FakeCustomerIo.Http;
@@ -16,7 +17,9 @@ internal static class DeliveryList
     public const int MaxLimit = 1000;
     private const long Year = 365 * 86_400L;
 
-    public static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set, bool skipForgotten = false)
+    /// <param name="identifiers">Name of the person's identifiers object (default <c>customer_identifiers</c>).</param>
+    public static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set, bool skipForgotten = false,
+        JsonEncodedText? identifiers = null)
     {
         var request = ctx.Request;
         var state = data.State;
@@ -48,7 +51,7 @@ internal static class DeliveryList
                 pos = i;
                 if ((!filter.IsEmpty || skipForgotten) && !Keep(data.Deliveries.Facts(i), filter, skipForgotten))
                     continue;
-                DeliveryWriter.Write(w, data.Deliveries, i);
+                DeliveryWriter.Write(w, data.Deliveries, i, identifiers);
                 count++;
                 await json.FlushIfFullAsync();
             }

@@ -7,7 +7,7 @@ namespace FakeCustomerIo.Endpoints;
 
 internal static class MessageEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         var slots = data.Deliveries.Slots;
         Routes.Get(app, "/v1/messages", ctx => DeliveryList.WriteAsync(ctx, data, Progression.All));
@@ -17,8 +17,10 @@ internal static class MessageEndpoints
             DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Broadcast, Lookup.Broadcast(ctx, data.State).Id)));
         Routes.Get(app, "/v1/newsletters/{id}/messages", ctx =>
             DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Newsletter, Lookup.Newsletter(ctx, data.State).Id)));
+        var transactionalIdentifiers = DeliveryWriter.IdentifiersName(options.TransactionalIdentifiers);
         Routes.Get(app, "/v1/transactional/{id}/messages", ctx =>
-            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Transactional, Lookup.Transactional(ctx, data.State).Id)));
+            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Transactional, Lookup.Transactional(ctx, data.State).Id),
+                identifiers: transactionalIdentifiers));
         Routes.Get(app, "/v1/customers/{id}/messages", ctx =>
             DeliveryList.WriteAsync(ctx, data, data.Deliveries.OfPerson(Lookup.Person(ctx, data)), skipForgotten: true));
         Routes.Get(app, "/v1/messages/{message_id}", ctx => SingleAsync(ctx, data));

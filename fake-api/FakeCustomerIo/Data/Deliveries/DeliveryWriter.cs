@@ -22,7 +22,12 @@ internal static partial class DeliveryWriter
 
     private static readonly JsonEncodedText[] MetricNames = [.. DeliveryMetrics.Names.Select(n => JsonEncodedText.Encode(n))];
 
-    public static void Write(Utf8JsonWriter w, DeliveryGenerator g, long i)
+    /// <summary>The name of the person's identifiers object under <paramref name="shape"/>.</summary>
+    public static JsonEncodedText IdentifiersName(TransactionalIdentifiers shape) =>
+        shape == TransactionalIdentifiers.Identifiers ? JsonEncodedText.Encode("identifiers") : Identifiers;
+
+    /// <param name="identifiers">Name of the person's identifiers object (default <c>customer_identifiers</c>).</param>
+    public static void Write(Utf8JsonWriter w, DeliveryGenerator g, long i, JsonEncodedText? identifiers = null)
     {
         var f = g.Facts(i);
         var people = g.People;
@@ -37,14 +42,14 @@ internal static partial class DeliveryWriter
         {
             // Quirk: deliveries of forgotten (deleted) people carry no identifiers at all.
             w.WriteNull(CustomerId);
-            w.WriteNull(Identifiers);
+            w.WriteNull(identifiers ?? Identifiers);
         }
         else
         {
             Span<char> id = stackalloc char[32];
             var idLength = people.FormatId(f.Person, id);
             if (idLength < 0) w.WriteNull(CustomerId); else w.WriteString(CustomerId, id[..idLength]);
-            w.WriteStartObject(Identifiers);
+            w.WriteStartObject(identifiers ?? Identifiers);
             if (idLength < 0) w.WriteNull(IdName); else w.WriteString(IdName, id[..idLength]);
             w.WriteString(Email, buf[..people.FormatEmail(f.Person, buf)]);
             w.WriteString(CioId, buf[..people.FormatCioId(f.Person, buf)]);
@@ -56,7 +61,7 @@ internal static partial class DeliveryWriter
         w.WriteStartObject(Metrics);
         for (var k = 0; k < MetricNames.Length; k++)
             if (f.Metrics.Contains(k))
-                w.WriteNumber(MetricNames[k], f.Metrics.TimeOf(k));
+                w.WriteNumber(MetricNames[k], f.Metrics.ValueOf(k));
         w.WriteEndObject();
         if (f.Metrics.Failed) w.WriteString(Failure, "SMTP 550: mailbox unavailable"); else w.WriteNull(Failure);
         WriteParentIds(w, f);

@@ -42,7 +42,7 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
     public void WriteObject(Utf8JsonWriter w, ObjectType type, long j)
     {
         var h = Hash.Of(seed, Salt.Object, long.Parse(type.Id, CultureInfo.InvariantCulture), j);
-        var created = anchor - 86_400 - (long)(h % (400UL * 86_400));
+        var created = Created(type, j);
         w.WriteStartObject();
         w.WritePropertyName("identifiers");
         WriteIdentifiers(w, type, j);
@@ -58,6 +58,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    /// <summary>When object j was created (Unix seconds), within 400 days before the anchor.</summary>
+    public long Created(ObjectType type, long j) =>
+        anchor - 86_400 - (long)(Hash.Of(seed, Salt.Object, long.Parse(type.Id, CultureInfo.InvariantCulture), j) % (400UL * 86_400));
 
     /// <summary>Person p is related to 0–3 objects.</summary>
     public IReadOnlyList<(ObjectType Type, long Index, string Role)> RelationshipsOf(long person, IReadOnlyList<ObjectType> types)
