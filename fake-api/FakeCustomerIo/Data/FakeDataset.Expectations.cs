@@ -1,5 +1,6 @@
 using System.Globalization;
 using FakeCustomerIo.Data.Activities;
+using FakeCustomerIo.Data.Catalog;
 
 namespace FakeCustomerIo.Data;
 
@@ -79,6 +80,28 @@ internal sealed partial class FakeDataset
 
     public IReadOnlyList<long> SenderIdentityIds(bool hidden) =>
         [.. Catalog.SenderIdentities.Where(s => s.Hidden == hidden).Select(s => s.Id)];
+
+    /// <summary>Listed by POST /v1/objects; its attributes and relationships answer 404. Null if none.</summary>
+    public (string TypeId, string ObjectId)? DeletedObject =>
+        Objects.Deleted is { } d && Catalog.ObjectType(d.TypeId) is { } type ? (d.TypeId, Objects.ObjectId(type, d.Index)) : null;
+
+    /// <summary>Every (object type, object, person's cio_id) that the objects' relationships serve, the deleted object left out.</summary>
+    public IEnumerable<(string TypeId, string ObjectId, string CioId)> ObjectRelationships() =>
+        from type in Catalog.ObjectTypes
+        from j in Enumerable.Range(0, Objects.PerType)
+        where !Objects.IsDeleted(type, j)
+        from p in RelatedPeople.Of(type, j)
+        select (type.Id, Objects.ObjectId(type, j), People.CioId(p));
+
+    /// <summary>Listed by /v1/broadcasts/{id}/triggers; its errors answer 404. -1 if none.</summary>
+    public long DeletedTriggerId => TriggerErrors.DeletedTriggerId(Catalog);
+
+    /// <summary>Every trigger error as (broadcast, trigger, position in the trigger's list, text), the deleted trigger left out.</summary>
+    public IEnumerable<(long BroadcastId, long TriggerId, int Position, string Error)> TriggerErrorRows() =>
+        from trigger in TriggerErrors.AllTriggers(Catalog)
+        where trigger.Id != DeletedTriggerId
+        from row in TriggerErrors.Of(Seed, Catalog, trigger).Select((error, position) => (error, position))
+        select (trigger.BroadcastId, trigger.Id, row.position, row.error);
 
     /// <summary>True when /v1/messages' first page for these exact query parameters is the deliberately empty one.</summary>
     internal static bool IsEmptyFirstPage(uint fingerprint) => fingerprint % 3 == 0;

@@ -42,5 +42,5 @@ internal static class Hash
 internal enum Salt : long
 {
     Person = 1, PersonAttribute, PersonDevice, Delivery, DeliveryMetric, Activity, Membership, Suppression,
-    Catalog, Advance, Metric, Object, Relationship, Fault, FaultKind, EmptyPage, Cursor,
+    Catalog, Advance, Metric, Object, Relationship, Fault, FaultKind, EmptyPage, Cursor, TriggerError,
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FakeCustomerIo.Data;
+using FakeCustomerIo.Data.Model;
+using FakeCustomerIo.Data.People;
 using FakeCustomerIo.Hosting;
 using FakeCustomerIo.Http;
 using FakeCustomerIo.Paging;
@@ -9,6 +11,7 @@ namespace FakeCustomerIo.Endpoints;
 internal static class ObjectEndpoints
 {
     public const int MaxSearchLimit = 1000;
+    public const int MaxRelationshipsLimit = 100;
 
     public static void Map(IEndpointRouteBuilder app, FakeDataset data)
     {
@@ -16,10 +19,7 @@ internal static class ObjectEndpoints
         Routes.Post(app, "/v1/objects", ctx => SearchAsync(ctx, data));
         Routes.Get(app, "/v1/objects/{type_id}/{object_id}/attributes", ctx =>
         {
-            var type = data.Catalog.ObjectType(QueryParams.Route(ctx, "type_id")) ?? throw ApiException.NotFound("object type");
-            var objectId = QueryParams.Route(ctx, "object_id");
-            if (!data.Objects.TryFind(type, objectId, out var j))
-                throw ApiException.NotFound($"object {objectId}");
+            var (type, j) = FindObject(ctx, data);
             return JsonResponse.WriteAsync(ctx, w =>
             {
                 w.WriteStartObject();
@@ -28,6 +28,40 @@ internal static class ObjectEndpoints
                 w.WriteEndObject();
             });
         });
+        Routes.Get(app, "/v1/objects/{type_id}/{object_id}/relationships", ctx => RelationshipsAsync(ctx, data));
+    }
+
+    /// <summary>The people related to one object, cursor-paged; <c>next</c> is "" on the last page. Items are the
+    /// spec's: the person's identifiers, the object's type id (a string here) and whether the type is disabled.</summary>
+    private static Task RelationshipsAsync(HttpContext ctx, FakeDataset data)
+    {
+        var (type, j) = FindObject(ctx, data);
+        var limit = QueryParams.Limit(ctx.Request, MaxRelationshipsLimit, 10);
+        return ListPage.WriteAsync(ctx, "cio_relationships", data.RelatedPeople.Of(type, j), limit, NextStyle.EmptyString, (w, p) =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("identifiers");
+            PersonWriter.WriteIdentifiers(w, data.People, p);
+            w.WriteString("object_type_id", type.Id);
+            w.WriteBoolean("object_type_disabled", false);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>The object of the route by <c>id_type</c> (object_id, the default, or cio_object_id); the deleted one
+    /// and unknown ones answer 404.</summary>
+    private static (ObjectType Type, long Index) FindObject(HttpContext ctx, FakeDataset data)
+    {
+        var type = data.Catalog.ObjectType(QueryParams.Route(ctx, "type_id")) ?? throw ApiException.NotFound("object type");
+        var objectId = QueryParams.Route(ctx, "object_id");
+        var byCioObjectId = QueryParams.String(ctx.Request, "id_type") switch
+        {
+            null or "" or "object_id" => false,
+            "cio_object_id" => true,
+            _ => throw ApiException.BadRequest("id_type must be object_id or cio_object_id"),
+        };
+        var found = byCioObjectId ? data.Objects.TryFindByCioObjectId(type, objectId, out var j) : data.Objects.TryFind(type, objectId, out j);
+        return found && !data.Objects.IsDeleted(type, j) ? (type, j) : throw ApiException.NotFound($"object {objectId}");
     }
 
     /// <summary>Both <c>object_type_id</c> and <c>filter</c> are required (400 otherwise); the filter matches every

@@ -16,6 +16,12 @@ internal static class Broadcasts
         List("broadcast_triggers", "/v1/broadcasts/{broadcast_id}/triggers", "triggers", "broadcast_id", "id")
             .ChildOf("broadcasts", "broadcast_id").UpdatedClientSide("created_at"),
 
+        // Opt-in: one call or more per trigger ever made, every run (the errors have no time filter, and triggers
+        // accumulate: an hourly API-triggered broadcast makes 8,760 a year), for diagnostics most warehouses never read.
+        // The errors page by an integer offset in `next`: see TriggerErrorsSource.
+        List("broadcast_trigger_errors", "/v1/campaigns/{broadcast_id}/triggers/{trigger_id}/errors", "errors", "broadcast_id", "trigger_id", "position")
+            .ChildOf("broadcast_triggers", "trigger_id").OptIn() with { Paging = PageStyle.Cursor(100), Source = new TriggerErrorsSource() },
+
         PeriodMetricsSource.Define("broadcast_metrics", "/v1/broadcasts/{broadcast_id}/metrics", ["broadcast_id"])
             .ChildOf("broadcasts", "broadcast_id"),
 

@@ -1,3 +1,4 @@
+using TapCustomerIo.Paging;
 using TapCustomerIo.Streams.Custom;
 using static TapCustomerIo.Streams.Define;
 
@@ -16,6 +17,18 @@ internal static class Objects
         {
             Parent = ParentLink.Of("objects", "object_type_id", "object_type_id").And("object_id", "object_id"),
             Lift = ["identifiers"],
+        },
+
+        // The people related to each object: who is related to what at one call per object (a page per 100 people),
+        // not one per person as customer_relationships. Like object_attributes, a call per object, so opt-in.
+        List("object_relationships", "/v1/objects/{object_type_id}/{object_id}/relationships", "cio_relationships",
+                "object_type_id", "object_id", "cio_id")
+            .OptIn() with
+        {
+            Parent = ParentLink.Of("objects", "object_type_id", "object_type_id").And("object_id", "object_id"),
+            Paging = PageStyle.Cursor(100),
+            Lift = ["identifiers"],
+            DeduplicateAcrossPages = true,
         },
     ];
 }

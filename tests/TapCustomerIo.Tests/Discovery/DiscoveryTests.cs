@@ -83,8 +83,9 @@ public sealed class DiscoveryTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["broadcast_link_metrics", "broadcast_messages", "campaign_link_metrics", "campaign_messages", "customer_activities", "customer_messages",
-             "customer_relationships", "customer_segments", "newsletter_messages", "object_attributes", "transactional_deliveries"],
+            ["broadcast_link_metrics", "broadcast_messages", "broadcast_trigger_errors", "campaign_link_metrics", "campaign_messages", "customer_activities",
+             "customer_messages", "customer_relationships", "customer_segments", "newsletter_messages", "object_attributes", "object_relationships",
+             "transactional_deliveries"],
             optIn);
     }
 

@@ -29,6 +29,15 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
         return true;
     }
 
+    public bool TryFindByCioObjectId(ObjectType type, string cioObjectId, out long j)
+    {
+        for (j = 0; j < perType; j++)
+            if (CioObjectId(type, j) == cioObjectId)
+                return true;
+        j = -1;
+        return false;
+    }
+
     public void WriteIdentifiers(Utf8JsonWriter w, ObjectType type, long j)
     {
         w.WriteStartObject();
@@ -63,14 +72,25 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
     public long Created(ObjectType type, long j) =>
         anchor - 86_400 - (long)(Hash.Of(seed, Salt.Object, long.Parse(type.Id, CultureInfo.InvariantCulture), j) % (400UL * 86_400));
 
-    /// <summary>Person p is related to 0–3 objects.</summary>
+
+    /// <summary>Every <see cref="HubEvery"/>th person also belongs to the first object of the first type: one large
+    /// account whose relationships take several pages (a few hundred people at the Small scale).</summary>
+    public const int HubEvery = 10;
+
+    /// <summary>The first type's last object: listed by the search, but its attributes and relationships answer 404
+    /// (deleted mid-sync). Null with fewer than two objects per type.</summary>
+    public (string TypeId, long Index)? Deleted => perType >= 2 ? ("1", perType - 1) : null;
+
+    public bool IsDeleted(ObjectType type, long j) => Deleted is { } d && d.TypeId == type.Id && d.Index == j;
+
+    /// <summary>Person p is related to 0–3 objects, and every <see cref="HubEvery"/>th person to the hub object too.</summary>
     public IReadOnlyList<(ObjectType Type, long Index, string Role)> RelationshipsOf(long person, IReadOnlyList<ObjectType> types)
     {
         if (types.Count == 0 || perType == 0)
             return [];
         var h = Hash.Of(seed, Salt.Relationship, person);
         var count = (int)(h % 4);
-        var list = new List<(ObjectType, long, string)>(count);
+        var list = new List<(ObjectType, long, string)>(count + 1);
         for (var k = 0; k < count; k++)
         {
             var hk = Hash.Mix(h + (ulong)k);
@@ -78,6 +98,8 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
             if (!list.Exists(x => x.Item1 == item.Item1 && x.Item2 == item.Item2))
                 list.Add(item);
         }
+        if (person % HubEvery == 0 && !list.Exists(x => x.Item1 == types[0] && x.Item2 == 0))
+            list.Add((types[0], 0, "member"));
         return list;
     }
 }
