@@ -5,7 +5,7 @@ namespace FakeCustomerIo.Endpoints;
 /// <summary>Every /v1 route of the fake (each stream of docs/streams.md, plus a few single-object reads).</summary>
 internal static class ApiRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         CampaignEndpoints.Map(app, data);
         BroadcastEndpoints.Map(app, data);
@@ -17,6 +17,6 @@ internal static class ApiRoutes
         ObjectEndpoints.Map(app, data);
         WorkspaceEndpoints.Map(app, data);
         SuppressionEndpoints.Map(app, data);
-        MetricsEndpoints.Map(app, data);
+        MetricsEndpoints.Map(app, data, options);
     }
 }
