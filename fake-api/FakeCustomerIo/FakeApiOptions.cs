@@ -36,6 +36,16 @@ internal sealed record FakeApiOptions
     /// </summary>
     public DateTimeOffset? Anchor { get; init; }
 
+    /// <summary>
+    /// The first day of a week bucket of campaign metrics version 2. Sources disagree (the definition's example starts
+    /// on a Monday, the period/steps metrics count from Sunday), so the fake serves either. Default Sunday.
+    /// </summary>
+    public DayOfWeek MetricsWeekStart { get; init; } = DayOfWeek.Sunday;
+
+    /// <summary>How campaign metrics version 2 write their top-level <c>start</c>/<c>end</c>. Default
+    /// <see cref="MetricsStartText.GoTime"/>, as the definition's examples.</summary>
+    public MetricsStartText MetricsStartText { get; init; } = MetricsStartText.GoTime;
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
@@ -56,4 +66,17 @@ internal sealed record FakeApiOptions
         var minute = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         return minute.AddHours(-1);
     }
+}
+
+/// <summary>The text of <c>start</c>/<c>end</c> in campaign metrics version 2.</summary>
+internal enum MetricsStartText
+{
+    /// <summary>Go's default time text, as the definition's examples: <c>2025-01-06 00:00:00 +0000 UTC</c>.</summary>
+    GoTime,
+
+    /// <summary>ISO 8601 / RFC 3339 with the zone's offset: <c>2025-01-06T00:00:00+00:00</c>.</summary>
+    Iso8601,
+
+    /// <summary>Left out (the definition marks nothing required).</summary>
+    Omitted,
 }

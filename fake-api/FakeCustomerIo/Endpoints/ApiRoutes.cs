@@ -17,6 +17,6 @@ internal static class ApiRoutes
         ObjectEndpoints.Map(app, data);
         WorkspaceEndpoints.Map(app, data);
         SuppressionEndpoints.Map(app, data);
-        MetricsEndpoints.Map(app, data);
+        MetricsEndpoints.Map(app, data, options);
     }
 }

@@ -7,14 +7,23 @@ namespace FakeCustomerIo.Endpoints;
 /// <summary>Every metrics route. Children of the deleted campaign answer 404 like its other children.</summary>
 internal static class MetricsEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    /// <summary>Email actions report two language variants in version 2, the default first.</summary>
+    public static readonly string[] EmailLanguages = ["en", "fr"];
+
+    /// <summary>The hash scope of one series: with <see cref="MetricsResponses.BucketHash"/>, a bucket's values.</summary>
+    public static ulong Scope(int seed, string kind, long id, long action = 0) => Funnel.Scope(seed, $"{kind}:{id}:{action}");
+
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
-        ulong Scope(string kind, long id, long action = 0) => Funnel.Scope(data.Seed, $"{kind}:{id}:{action}");
+        ulong Scope(string kind, long id, long action = 0) => MetricsEndpoints.Scope(data.Seed, kind, id, action);
 
         Routes.Get(app, "/v1/campaigns/{id}/metrics", ctx =>
-            MetricsResponses.VersionedAsync(ctx, Scope("campaign", Lookup.Campaign(ctx, data.State).Id)));
+            MetricsResponses.VersionedAsync(ctx, Scope("campaign", Lookup.Campaign(ctx, data.State).Id), options, []));
         Routes.Get(app, "/v1/campaigns/{id}/actions/{action_id}/metrics", ctx =>
-            MetricsResponses.VersionedAsync(ctx, Scope("campaign_action", 0, Lookup.CampaignAction(ctx, data.State).Key)));
+        {
+            var action = Lookup.CampaignAction(ctx, data.State);
+            return MetricsResponses.VersionedAsync(ctx, Scope("campaign_action", 0, action.Key), options, action.Type == "email" ? EmailLanguages : []);
+        });
         Routes.Get(app, "/v1/campaigns/{id}/metrics/links", ctx =>
         {
             var campaign = Lookup.Campaign(ctx, data.State);
@@ -57,6 +66,15 @@ internal static class MetricsEndpoints
             if (!newsletter.ContentIds.Contains(contentId))
                 throw Http.ApiException.NotFound($"content {contentId}");
             return MetricsResponses.PeriodStepsAsync(ctx, Scope("content", newsletter.Id, contentId));
+        });
+        // A variant carries its newsletter's links.
+        Routes.Get(app, "/v1/newsletters/{id}/contents/{content_id}/metrics/links", ctx =>
+        {
+            var newsletter = Lookup.Newsletter(ctx, data.State);
+            var contentId = Http.QueryParams.RouteLong(ctx, "content_id", "content");
+            if (!newsletter.ContentIds.Contains(contentId))
+                throw Http.ApiException.NotFound($"content {contentId}");
+            return MetricsResponses.LinksAsync(ctx, Scope("content_links", newsletter.Id, contentId), newsletter.Links);
         });
 
         Routes.Get(app, "/v1/transactional/{id}/metrics", ctx =>

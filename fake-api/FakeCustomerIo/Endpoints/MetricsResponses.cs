@@ -8,7 +8,7 @@ namespace FakeCustomerIo.Endpoints;
 /// <summary>
 /// The metrics bodies. Version 1: <c>period</c> + <c>steps</c> (0 or absent = the maximum, 1 behaves as 2, above
 /// the maximum → 400), series index 0 = oldest. Version 2 (campaigns and campaign actions) and journey metrics:
-/// absolute buckets between <c>start</c> and <c>end</c> at <c>res</c>/<c>resolution</c> in <c>tz</c>.
+/// absolute buckets between <c>start</c> and <c>end</c> (see <see cref="Metrics.Buckets"/>).
 /// </summary>
 internal static partial class MetricsResponses
 {
@@ -26,16 +26,15 @@ internal static partial class MetricsResponses
         });
     }
 
-    /// <summary>Campaign and campaign-action metrics: <c>version</c> 1 (default) or 2.</summary>
-    public static Task VersionedAsync(HttpContext ctx, ulong scope) => QueryParams.Long(ctx.Request, "version") switch
-    {
-        null or 1 => PeriodStepsAsync(ctx, scope),
-        2 => RangeAsync(ctx, scope, "metric", "res", "res", Funnel.MessageMetrics, Funnel.Messages, requireRes: false),
-        _ => throw ApiException.BadRequest("version must be 1 or 2"),
-    };
-
-    public static Task JourneyAsync(HttpContext ctx, ulong scope) =>
-        RangeAsync(ctx, scope, "journey_metric", "resolution", "resolution", Funnel.JourneyMetrics, Funnel.Journey, requireRes: true);
+    /// <summary>Campaign and campaign-action metrics: <c>version</c> 1 (default) or 2; <paramref name="languages"/> are an
+    /// action's language variants (version 2 only).</summary>
+    public static Task VersionedAsync(HttpContext ctx, ulong scope, FakeApiOptions options, IReadOnlyList<string> languages) =>
+        QueryParams.Long(ctx.Request, "version") switch
+        {
+            null or 1 => PeriodStepsAsync(ctx, scope),
+            2 => VersionTwoAsync(ctx, scope, options, languages),
+            _ => throw ApiException.BadRequest("version must be 1 or 2"),
+        };
 
     public static Task LinksAsync(HttpContext ctx, ulong scope, IReadOnlyList<Link> links)
     {

@@ -21,7 +21,13 @@ internal static class SegmentEndpoints
             for (var p = 0L; p < data.People.Count; p++)
                 if (data.IsMember(segment, p))
                     count++;
-            return JsonResponse.WriteAsync(ctx, w => { w.WriteStartObject(); w.WriteNumber("count", count); w.WriteEndObject(); });
+            return JsonResponse.WriteAsync(ctx, w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("count", count);
+                w.WriteNumber("segment_id", segment.Id);
+                w.WriteEndObject();
+            });
         });
         Routes.Get(app, "/v1/segments/{id}/used_by", ctx =>
         {

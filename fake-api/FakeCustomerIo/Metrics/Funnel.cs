@@ -39,10 +39,17 @@ internal static class Funnel
     /// <summary><c>"series": {name: [value per bucket, oldest first]}</c>.</summary>
     public static void WriteSeries(Utf8JsonWriter w, string[] names, int buckets, Func<int, ulong> bucketHash, Func<ulong, long[]> values)
     {
+        w.WriteStartObject("series");
+        WriteArrays(w, names, buckets, bucketHash, values);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>name: [value per bucket, oldest first]</c> for each metric, in the object being written.</summary>
+    public static void WriteArrays(Utf8JsonWriter w, string[] names, int buckets, Func<int, ulong> bucketHash, Func<ulong, long[]> values)
+    {
         var table = new long[buckets][];
         for (var i = 0; i < buckets; i++)
             table[i] = values(bucketHash(i));
-        w.WriteStartObject("series");
         for (var m = 0; m < names.Length; m++)
         {
             w.WriteStartArray(names[m]);
@@ -50,7 +57,6 @@ internal static class Funnel
                 w.WriteNumberValue(table[i][m]);
             w.WriteEndArray();
         }
-        w.WriteEndObject();
     }
 
     public static ulong Scope(long seed, string scope) => Hash.OfString((ulong)seed, scope);

@@ -1,29 +1,27 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using TapCustomerIo.Http;
 
 namespace TapCustomerIo.Streams.Custom;
 
 /// <summary>
 /// Link metrics: <c>{"links": [{"link": {"id", "href"}, "metric": {"series": {"clicked": [..]}}}]}</c> over the
-/// configured period/steps. One row per link with the total of each metric and the raw series.
+/// configured period/steps, the same shape under every parent that has links (campaigns, broadcasts, newsletters,
+/// their actions and variants, transactional messages). One row per link with the total of each metric and the raw series.
 /// </summary>
-internal sealed class LinkMetricsSource(string path) : IRecordSource
+internal sealed class LinkMetricsSource : IRecordSource
 {
-    public static StreamDefinition Define(string name, string path, string parentKey) =>
-        Streams.Define.List(name, path, "links", parentKey, "link_id") with { Source = new LinkMetricsSource(path) };
+    public static readonly LinkMetricsSource Instance = new();
 
     public async IAsyncEnumerable<RecordBatch> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        var request = new ApiRequest(HttpMethod.Get, context.ResolvePath(path), MetricBuckets.PeriodQuery(context.Config), context.Stream.Name,
-            MissingIsEmpty: true);
-        using var document = await context.Client.SendAsync(request, cancellation).ConfigureAwait(false);
-        if (document is null)
+        var (request, response) = await MetricRequest.SendAsync(context, MetricBuckets.PeriodQuery(context.Config), cancellation).ConfigureAwait(false);
+        if (response is null)
         {
             yield break;
         }
 
-        var links = Paging.Envelope.Records(document, "links", request);
+        using var document = response;
+        var links = Paging.Envelope.Records(document, context.Stream.RecordsKey, request);
         yield return SyntheticRows.Build(writer =>
         {
             foreach (var item in links.Where(l => l.ValueKind == JsonValueKind.Object))

@@ -6,10 +6,14 @@ namespace TapCustomerIo.Streams.Custom;
 /// <summary>Turns <c>{"series": {"sent": [..], "opened": [..]}}</c> into one row per bucket with a column per metric.</summary>
 internal static class MetricRows
 {
-    public static RecordBatch FromSeries(JsonElement series, IReadOnlyList<DateTimeOffset> starts, string periodField, string period)
+    /// <param name="variants">Action metrics' <c>language_variants</c> (<c>{key: {language, default, series}}</c>): each
+    /// row gets <c>language_variants: {key: {language, default, metric: value in this bucket}}</c>.</param>
+    public static RecordBatch FromSeries(JsonElement series, IReadOnlyList<DateTimeOffset> starts, string periodField, string period,
+        JsonElement variants = default)
     {
-        var columns = series.ValueKind == JsonValueKind.Object
-            ? series.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToArray()
+        var columns = Columns(series);
+        var languages = variants.ValueKind == JsonValueKind.Object
+            ? variants.EnumerateObject().Where(v => v.Value.ValueKind == JsonValueKind.Object).ToArray()
             : [];
         return SyntheticRows.Build(writer =>
         {
@@ -18,17 +22,23 @@ internal static class MetricRows
                 writer.WriteStartObject();
                 writer.WriteString(periodField, period);
                 writer.WriteString("period_start", Rfc3339.Format(starts[i]));
-                foreach (var column in columns)
+                WriteBucket(writer, columns, i);
+                if (variants.ValueKind == JsonValueKind.Object)
                 {
-                    writer.WritePropertyName(column.Name);
-                    if (i < column.Value.GetArrayLength())
+                    writer.WriteStartObject("language_variants");
+                    foreach (var language in languages)
                     {
-                        column.Value[i].WriteTo(writer);
+                        writer.WriteStartObject(language.Name);
+                        foreach (var field in language.Value.EnumerateObject().Where(f => f.Name != "series"))
+                        {
+                            field.WriteTo(writer);
+                        }
+
+                        WriteBucket(writer, Columns(language.Value.TryGetProperty("series", out var s) ? s : default), i);
+                        writer.WriteEndObject();
                     }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
+
+                    writer.WriteEndObject();
                 }
 
                 writer.WriteEndObject();
@@ -36,10 +46,29 @@ internal static class MetricRows
         });
     }
 
-    public static int Length(JsonElement series) => series.ValueKind == JsonValueKind.Object
-        ? series.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).Select(p => p.Value.GetArrayLength()).DefaultIfEmpty(0).Max()
-        : 0;
+    public static int Length(JsonElement series) => Columns(series).Select(p => p.Value.GetArrayLength()).DefaultIfEmpty(0).Max();
 
     public static JsonElement Series(JsonElement metric) =>
         metric.ValueKind == JsonValueKind.Object && metric.TryGetProperty("series", out var series) ? series : metric;
+
+    private static JsonProperty[] Columns(JsonElement series) => series.ValueKind == JsonValueKind.Object
+        ? series.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToArray()
+        : [];
+
+    /// <summary>Each metric's value in bucket <paramref name="index"/>, null where its array is shorter.</summary>
+    private static void WriteBucket(Utf8JsonWriter writer, JsonProperty[] columns, int index)
+    {
+        foreach (var column in columns)
+        {
+            writer.WritePropertyName(column.Name);
+            if (index < column.Value.GetArrayLength())
+            {
+                column.Value[index].WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
 }

@@ -22,14 +22,19 @@ internal static class Broadcasts
         List("broadcast_trigger_errors", "/v1/campaigns/{broadcast_id}/triggers/{trigger_id}/errors", "errors", "broadcast_id", "trigger_id", "position")
             .ChildOf("broadcast_triggers", "trigger_id").OptIn() with { Paging = PageStyle.Cursor(100), Source = new TriggerErrorsSource() },
 
-        PeriodMetricsSource.Define("broadcast_metrics", "/v1/broadcasts/{broadcast_id}/metrics", ["broadcast_id"])
-            .ChildOf("broadcasts", "broadcast_id"),
+        List("broadcast_metrics", "/v1/broadcasts/{broadcast_id}/metrics", "metric", "broadcast_id", "period", "period_start")
+            .ChildOf("broadcasts", "broadcast_id") with { Source = PeriodMetricsSource.Instance },
 
-        PeriodMetricsSource.Define("broadcast_action_metrics", "/v1/broadcasts/{broadcast_id}/actions/{action_id}/metrics", ["broadcast_id", "action_id"])
-            .ChildOf("broadcast_actions", "action_id"),
+        List("broadcast_action_metrics", "/v1/broadcasts/{broadcast_id}/actions/{action_id}/metrics", "metric",
+                "broadcast_id", "action_id", "period", "period_start")
+            .ChildOf("broadcast_actions", "action_id") with { Source = PeriodMetricsSource.Instance },
 
-        LinkMetricsSource.Define("broadcast_link_metrics", "/v1/broadcasts/{broadcast_id}/metrics/links", "broadcast_id")
-            .ChildOf("broadcasts", "broadcast_id").OptIn(),
+        List("broadcast_link_metrics", "/v1/broadcasts/{broadcast_id}/metrics/links", "links", "broadcast_id", "link_id")
+            .ChildOf("broadcasts", "broadcast_id").OptIn() with { Source = LinkMetricsSource.Instance },
+
+        List("broadcast_action_link_metrics", "/v1/broadcasts/{broadcast_id}/actions/{action_id}/metrics/links", "links",
+                "broadcast_id", "action_id", "link_id")
+            .ChildOf("broadcast_actions", "action_id").OptIn() with { Source = LinkMetricsSource.Instance },
 
         Deliveries("broadcast_messages", "/v1/broadcasts/{broadcast_id}/messages").ChildOf("broadcasts", "broadcast_id").OptIn(),
     ];

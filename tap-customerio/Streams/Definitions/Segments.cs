@@ -1,4 +1,5 @@
 using TapCustomerIo.Paging;
+using TapCustomerIo.Streams.Custom;
 using static TapCustomerIo.Streams.Define;
 
 namespace TapCustomerIo.Streams.Definitions;
@@ -15,5 +16,9 @@ internal static class Segments
 
         // One object per segment: the campaigns and newsletters that use it.
         List("segment_usage", "/v1/segments/{segment_id}/used_by", "used_by", "segment_id").ChildOf("segments", "segment_id"),
+
+        // One bare object per segment, no envelope: `{"count": N, "segment_id": N}`.
+        List("segment_customer_counts", "/v1/segments/{segment_id}/customer_count", "", "segment_id")
+            .ChildOf("segments", "segment_id").OptIn() with { Source = SegmentCountSource.Instance },
     ];
 }

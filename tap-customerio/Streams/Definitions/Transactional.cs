@@ -13,8 +13,11 @@ internal static class Transactional
         List("transactional_contents", "/v1/transactional/{transactional_id}/contents", "contents", "transactional_id", "id")
             .ChildOf("transactional_messages", "transactional_id"),
 
-        PeriodMetricsSource.Define("transactional_metrics", "/v1/transactional/{transactional_id}/metrics", ["transactional_id"])
-            .ChildOf("transactional_messages", "transactional_id"),
+        List("transactional_metrics", "/v1/transactional/{transactional_id}/metrics", "metric", "transactional_id", "period", "period_start")
+            .ChildOf("transactional_messages", "transactional_id") with { Source = PeriodMetricsSource.Instance },
+
+        List("transactional_link_metrics", "/v1/transactional/{transactional_id}/metrics/links", "links", "transactional_id", "link_id")
+            .ChildOf("transactional_messages", "transactional_id").OptIn() with { Source = LinkMetricsSource.Instance },
 
         Deliveries("transactional_deliveries", "/v1/transactional/{transactional_id}/messages")
             .ChildOf("transactional_messages", "transactional_id").OptIn(),

@@ -83,9 +83,10 @@ public sealed class DiscoveryTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["broadcast_link_metrics", "broadcast_messages", "broadcast_trigger_errors", "campaign_link_metrics", "campaign_messages", "customer_activities",
-             "customer_messages", "customer_relationships", "customer_segments", "newsletter_messages", "object_attributes", "object_relationships",
-             "transactional_deliveries"],
+            ["broadcast_action_link_metrics", "broadcast_link_metrics", "broadcast_messages", "broadcast_trigger_errors",
+             "campaign_action_link_metrics", "campaign_link_metrics", "campaign_messages", "customer_activities", "customer_messages",
+             "customer_relationships", "customer_segments", "newsletter_link_metrics", "newsletter_messages", "newsletter_variant_link_metrics",
+             "object_attributes", "object_relationships", "segment_customer_counts", "transactional_deliveries", "transactional_link_metrics"],
             optIn);
     }
 

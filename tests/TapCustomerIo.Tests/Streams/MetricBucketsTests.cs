@@ -43,6 +43,26 @@ public sealed class MetricBucketsTests
     }
 
     [Fact]
+    public void Monday_weeks_from_the_stated_start_keep_local_midnight_across_the_autumn_change()
+    {
+        // 2024-11-03: clocks go back in New York; bucket 0 is the Monday the response's start names.
+        var first = DateTimeOffset.Parse("2024-10-28T00:00:00-04:00", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(["2024-10-28T04:00:00Z", "2024-11-04T05:00:00Z", "2024-11-11T05:00:00Z"],
+            MetricBuckets.Series(first, "weeks", 3, MetricBuckets.Eastern).Select(Rfc3339.Format));
+    }
+
+    [Fact]
+    public void Journey_buckets_step_from_the_requested_start_in_UTC()
+    {
+        var start = DateTimeOffset.Parse("2024-03-09T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(["2024-03-09T00:00:00Z", "2024-03-10T00:00:00Z", "2024-03-11T00:00:00Z"],
+            MetricBuckets.Series(start, "days", 3, TimeZoneInfo.Utc).Select(Rfc3339.Format));
+        Assert.Equal(["2024-01-31T00:00:00Z", "2024-02-29T00:00:00Z"], MetricBuckets.Series(start.AddDays(-38), "months", 2, TimeZoneInfo.Utc).Select(Rfc3339.Format));
+    }
+
+    [Fact]
     public void Version_2_buckets_step_on_the_local_calendar_of_the_requested_zone()
     {
         var first = DateTimeOffset.Parse("2024-03-09T00:00:00-05:00", System.Globalization.CultureInfo.InvariantCulture);

@@ -43,19 +43,58 @@ public sealed class MetricsTests
         await using var api = await FakeApiHarness.StartAsync();
         // 2025-03-01T10:00Z .. 2025-03-04T10:00Z covers the UTC days of the 1st, 2nd, 3rd and 4th.
         const long start = 1_740_823_200, end = 1_741_082_400;
-        var metric = (await api.GetJsonAsync($"/v1/campaigns/1/metrics?version=2&res=daily&start={start}&end={end}&tz=UTC")).GetProperty("metric");
-        Assert.All(SeriesLengths(metric), length => Assert.Equal(4, length));
-        Assert.Equal("2025-03-01T00:00:00+00:00", metric.GetProperty("start").GetString());
-        Assert.Equal("2025-03-05T00:00:00+00:00", metric.GetProperty("end").GetString());
-        Assert.Equal("days", metric.GetProperty("res").GetString());
+        var body = await api.GetJsonAsync($"/v1/campaigns/1/metrics?version=2&res=daily&start={start}&end={end}&tz=UTC");
+        Assert.All(SeriesLengths(body.GetProperty("metric")), length => Assert.Equal(4, length));
+        // start, end and res sit beside metric, in Go's time text by default (the definition's examples).
+        Assert.Equal("2025-03-01 00:00:00 +0000 UTC", body.GetProperty("start").GetString());
+        Assert.Equal("2025-03-05 00:00:00 +0000 UTC", body.GetProperty("end").GetString());
+        Assert.Equal("days", body.GetProperty("res").GetString());
+        Assert.False(body.GetProperty("metric").TryGetProperty("start", out _));
 
-        var hourly = (await api.GetJsonAsync($"/v1/campaigns/1/actions/1/metrics?version=2&res=hours&start={start}&end={start + 5 * 3600}&tz=America/New_York")).GetProperty("metric");
-        Assert.All(SeriesLengths(hourly), length => Assert.Equal(6, length));
-        Assert.EndsWith("-05:00", hourly.GetProperty("start").GetString(), StringComparison.Ordinal);
+        var hourly = await api.GetJsonAsync($"/v1/campaigns/1/actions/1/metrics?version=2&res=hours&start={start}&end={start + 5 * 3600}&tz=America/New_York");
+        Assert.All(SeriesLengths(hourly.GetProperty("metric")), length => Assert.Equal(6, length));
+        Assert.EndsWith("-0500 -05", hourly.GetProperty("start").GetString(), StringComparison.Ordinal);
 
+        // Journey: bare arrays, buckets from the request's own start (10:00Z), nothing echoed.
         var journey = (await api.GetJsonAsync($"/v1/campaigns/1/journey_metrics?start={start}&end={end}&resolution=days")).GetProperty("journey_metric");
-        Assert.All(SeriesLengths(journey), length => Assert.Equal(4, length));
-        Assert.Contains("exited_early", journey.GetProperty("series").EnumerateObject().Select(s => s.Name));
+        Assert.Equal(["started", "activated", "messaged", "converted", "finished", "exited_early", "never_activated"], journey.EnumerateObject().Select(p => p.Name));
+        Assert.All(journey.EnumerateObject(), p => Assert.Equal(4, p.Value.GetArrayLength()));
+    }
+
+    [Theory]
+    [InlineData(DayOfWeek.Sunday, "2025-03-02T00:00:00+00:00")]
+    [InlineData(DayOfWeek.Monday, "2025-03-03T00:00:00+00:00")]
+    public async Task Version_2_weeks_start_on_the_configured_day(DayOfWeek weekStart, string expected)
+    {
+        var options = FakeApiHarness.Options() with { MetricsWeekStart = weekStart, MetricsStartText = FakeCustomerIo.MetricsStartText.Iso8601 };
+        await using var api = await FakeApiHarness.StartAsync(options);
+        // Tuesday 2025-03-04 10:00Z.
+        var body = await api.GetJsonAsync("/v1/campaigns/1/metrics?version=2&res=weeks&start=1741082400&end=1741082400&tz=UTC");
+        Assert.Equal(expected, body.GetProperty("start").GetString());
+    }
+
+    [Fact]
+    public async Task Version_2_can_leave_start_out_and_email_actions_report_language_variants()
+    {
+        await using var api = await FakeApiHarness.StartAsync(FakeApiHarness.Options() with { MetricsStartText = FakeCustomerIo.MetricsStartText.Omitted });
+        var campaign = api.Server.Data.Catalog.Campaigns.First(c => c.Id != api.Server.Data.DeletedCampaignId && c.ActionDetails.Any(a => a.Type == "email"));
+        var action = campaign.ActionDetails.First(a => a.Type == "email");
+        var body = await api.GetJsonAsync($"/v1/campaigns/{campaign.Id}/actions/{action.Key}/metrics?version=2&res=days&start=1740823200&end=1741082400");
+        Assert.False(body.TryGetProperty("start", out _));
+        var variants = body.GetProperty("language_variants");
+        Assert.True(variants.GetProperty("en").GetProperty("default").GetBoolean());
+        Assert.Equal("fr", variants.GetProperty("fr").GetProperty("language").GetString());
+        Assert.All(SeriesLengths(variants.GetProperty("fr")), length => Assert.Equal(4, length));
+    }
+
+    [Theory]
+    [InlineData("&tz=UTC")]
+    [InlineData("&version=2")]
+    public async Task Journey_metrics_refuse_parameters_the_definition_does_not_declare(string extra)
+    {
+        await using var api = await FakeApiHarness.StartAsync();
+        using var response = await api.Http.GetAsync($"/v1/campaigns/1/journey_metrics?start=1740823200&end=1741082400&resolution=days{extra}");
+        Assert.Contains("unknown parameter", await FakeApiHarness.AssertErrorAsync(response, 400), StringComparison.Ordinal);
     }
 
     [Fact]
