@@ -6,15 +6,17 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Broadcasts
 {
+    private static readonly ParentLink Broadcast = ParentLink.Of("broadcasts", "broadcast_id");
+
     public static IEnumerable<StreamDefinition> All =>
     [
         List("broadcasts", "/v1/broadcasts", "broadcasts").UpdatedClientSide("updated"),
 
-        List("broadcast_actions", "/v1/broadcasts/{broadcast_id}/actions", "actions", "broadcast_id", "id")
-            .ChildOf("broadcasts", "broadcast_id").UpdatedClientSide("updated") with { Paging = PageStyle.Cursor(100) },
+        List("broadcast_actions", $"/v1/broadcasts/{Broadcast.Placeholder}/actions", "actions", [.. Broadcast.Ids, "id"])
+            .Paged(PageStyle.Cursor(100)).ChildOf(Broadcast).UpdatedClientSide("updated"),
 
-        List("broadcast_triggers", "/v1/broadcasts/{broadcast_id}/triggers", "triggers", "broadcast_id", "id")
-            .ChildOf("broadcasts", "broadcast_id").UpdatedClientSide("created_at"),
+        List("broadcast_triggers", $"/v1/broadcasts/{Broadcast.Placeholder}/triggers", "triggers", [.. Broadcast.Ids, "id"])
+            .ChildOf(Broadcast).UpdatedClientSide("created_at"),
 
         PeriodMetricsSource.Define("broadcast_metrics", "/v1/broadcasts/{broadcast_id}/metrics", ["broadcast_id"])
             .ChildOf("broadcasts", "broadcast_id"),
@@ -25,6 +27,6 @@ internal static class Broadcasts
         LinkMetricsSource.Define("broadcast_link_metrics", "/v1/broadcasts/{broadcast_id}/metrics/links", "broadcast_id")
             .ChildOf("broadcasts", "broadcast_id").OptIn(),
 
-        Deliveries("broadcast_messages", "/v1/broadcasts/{broadcast_id}/messages").ChildOf("broadcasts", "broadcast_id").OptIn(),
+        Deliveries("broadcast_messages", $"/v1/broadcasts/{Broadcast.Placeholder}/messages").ChildOf(Broadcast).OptIn(),
     ];
 }

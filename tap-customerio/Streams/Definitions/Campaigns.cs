@@ -6,6 +6,8 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Campaigns
 {
+    private static readonly ParentLink Campaign = ParentLink.Of("campaigns", "campaign_id");
+
     public static IEnumerable<StreamDefinition> All =>
     [
         // No list endpoint filters by `updated`: the whole list is read and compared here.
@@ -13,8 +15,8 @@ internal static class Campaigns
 
         // Ten actions a page, no `limit` accepted. A campaign's `updated` does not move when an action changes, so every
         // campaign's actions are read every run.
-        List("campaign_actions", "/v1/campaigns/{campaign_id}/actions", "actions", "campaign_id", "id")
-            .ChildOf("campaigns", "campaign_id").UpdatedClientSide("updated") with { Paging = PageStyle.Cursor(null) },
+        List("campaign_actions", $"/v1/campaigns/{Campaign.Placeholder}/actions", "actions", [.. Campaign.Ids, "id"])
+            .Paged(PageStyle.Cursor(null)).ChildOf(Campaign).UpdatedClientSide("updated"),
 
         CampaignMetricsSource.Define("campaign_metrics", "/v1/campaigns/{campaign_id}/metrics", ["campaign_id"])
             .ChildOf("campaigns", "campaign_id"),
@@ -28,6 +30,6 @@ internal static class Campaigns
         JourneyMetricsSource.Define("campaign_journey_metrics", "/v1/campaigns/{campaign_id}/journey_metrics")
             .ChildOf("campaigns", "campaign_id"),
 
-        Deliveries("campaign_messages", "/v1/campaigns/{campaign_id}/messages").ChildOf("campaigns", "campaign_id").OptIn(),
+        Deliveries("campaign_messages", $"/v1/campaigns/{Campaign.Placeholder}/messages").ChildOf(Campaign).OptIn(),
     ];
 }
