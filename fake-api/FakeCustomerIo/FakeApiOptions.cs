@@ -36,6 +36,12 @@ internal sealed record FakeApiOptions
     /// </summary>
     public DateTimeOffset? Anchor { get; init; }
 
+    /// <summary>
+    /// Activity lists (<c>/v1/activities</c>, per person) end with empty pages that each carry a fresh <c>next</c>, as
+    /// the real API is reported to do, instead of an empty <c>next</c>. Default false.
+    /// </summary>
+    public bool ActivitiesEndWithEmptyPages { get; init; }
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 

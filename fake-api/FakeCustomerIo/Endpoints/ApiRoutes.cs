@@ -5,13 +5,13 @@ namespace FakeCustomerIo.Endpoints;
 /// <summary>Every /v1 route of the fake (each stream of docs/streams.md, plus a few single-object reads).</summary>
 internal static class ApiRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         CampaignEndpoints.Map(app, data);
         BroadcastEndpoints.Map(app, data);
         NewsletterEndpoints.Map(app, data);
         MessageEndpoints.Map(app, data);
-        ActivityEndpoints.Map(app, data);
+        ActivityEndpoints.Map(app, data, options);
         CustomerEndpoints.Map(app, data);
         SegmentEndpoints.Map(app, data);
         ObjectEndpoints.Map(app, data);

@@ -31,7 +31,7 @@ internal static class AppFactory
         app.UseRouting();
         app.Use(pipeline.InvokeAsync);
         ControlEndpoints.Map(app, data, stats, faults);
-        ApiRoutes.Map(app, data);
+        ApiRoutes.Map(app, data, options);
         return app;
     }
 }

@@ -34,8 +34,9 @@ internal static class People
             Source = new CustomersSource(),
         },
 
+        // Newest first; like /v1/activities, the list ends with empty pages that still carry a `next`.
         List("customer_activities", $"/v1/customers/{Person.Placeholder}/activities", "activities")
-            .Paged(PageStyle.Cursor(100)).ChildOf(Person).NewestFirst("timestamp").OptIn() with
+            .Paged(PageStyle.Cursor(100) with { EmptyPageEnds = true }).ChildOf(Person).NewestFirst("timestamp").OptIn() with
         {
             Passes = [ByCioId],
         },

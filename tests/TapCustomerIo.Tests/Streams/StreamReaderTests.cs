@@ -37,6 +37,20 @@ public sealed class StreamReaderTests
         $$"""{"activities": [{{string.Join(',', ids.Select(i => $$"""{"id": "a{{i}}", "timestamp": {{Signpost.ToUnixTimeSeconds() - i}}}"""))}}], "next": "{{next}}"}""";
 
     [Fact]
+    public async Task Activities_end_at_the_first_empty_page_whatever_its_cursor()
+    {
+        var (batches, api) = await ReadAsync("activities", target => target switch
+        {
+            "/v1/activities?limit=100" => Activities("c1", 1, 2),
+            "/v1/activities?limit=100&start=c1" => Activities("c2", 3),
+            _ => Activities("fresh" + Guid.NewGuid()), // the API's endless tail of empty pages
+        });
+
+        Assert.Equal(["a1", "a2", "a3"], Ids(batches));
+        Assert.Equal(3, api.Requests.Count);
+    }
+
+    [Fact]
     public async Task Segment_membership_keeps_reading_after_an_empty_page_and_drops_a_member_repeated_at_the_page_edge()
     {
         var (batches, api) = await ReadAsync("segment_membership", target => target switch
