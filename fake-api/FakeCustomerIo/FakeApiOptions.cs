@@ -42,6 +42,12 @@ internal sealed record FakeApiOptions
     /// </summary>
     public bool ActivitiesEndWithEmptyPages { get; init; }
 
+    /// <summary>
+    /// <c>GET /v1/sender_identities?hidden=true</c> lists the hidden senders together with the visible ones (the
+    /// published definition's reading) instead of the hidden ones only. Default false.
+    /// </summary>
+    public bool HiddenSendersIncludeVisible { get; init; }
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 

@@ -15,7 +15,7 @@ internal static class ApiRoutes
         CustomerEndpoints.Map(app, data);
         SegmentEndpoints.Map(app, data);
         ObjectEndpoints.Map(app, data);
-        WorkspaceEndpoints.Map(app, data);
+        WorkspaceEndpoints.Map(app, data, options);
         SuppressionEndpoints.Map(app, data);
         MetricsEndpoints.Map(app, data);
     }

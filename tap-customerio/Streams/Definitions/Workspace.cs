@@ -14,10 +14,12 @@ internal static class Workspace
         List("info_ip_addresses", "/v1/info/ip_addresses", "ip_addresses", "ip") with { Source = new IpAddressesSource() },
         List("reporting_webhooks", "/v1/reporting_webhooks", "reporting_webhooks"),
 
-        // `hidden=true` returns only the hidden senders, so a complete copy takes both passes.
+        // The definition says `hidden=true` lists the hidden senders together with the visible ones; the API is also
+        // read as listing the hidden ones only. Both passes, with repeats dropped, give every sender once either way.
         List("sender_identities", "/v1/sender_identities", "sender_identities").Paged(PageStyle.Cursor(100)) with
         {
             Passes = [[new("hidden", "false")], [new("hidden", "true")]],
+            Repeats = Repeats.Anywhere,
         },
 
         // Snippets have no id: the name is unique per workspace.

@@ -33,4 +33,19 @@ public sealed class ApiBehaviourTests
         Assert.Equal(pages + (emptyPages ? 1 : 0), harness.Server.Stats.Count("GET /v1/activities"));
         Assert.InRange(harness.Server.Stats.Count("GET /v1/customers/{id}/activities"), data.PeopleCount, 2 * data.PeopleCount);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_sender_arrives_once_whether_hidden_true_lists_the_visible_senders_too_or_not(bool includesVisible)
+    {
+        await using var harness = await SyncHarness.StartAsync(Options with { HiddenSendersIncludeVisible = includesVisible });
+        var senders = harness.Server.Data.Catalog.SenderIdentities;
+
+        var transcript = await harness.SyncAsync(harness.Config(), harness.Catalog("sender_identities"));
+
+        Assert.Contains(senders, s => s.Hidden);
+        Assert.Contains(senders, s => !s.Hidden);
+        Assert.Equal(senders.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), transcript.Keys("sender_identities").Order());
+    }
 }

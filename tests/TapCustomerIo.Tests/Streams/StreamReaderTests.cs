@@ -65,6 +65,23 @@ public sealed class StreamReaderTests
         Assert.Equal(3, api.Requests.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Every_sender_is_read_once_whether_hidden_true_lists_the_visible_ones_too_or_not(bool hiddenIncludesVisible)
+    {
+        var (batches, _) = await ReadAsync("sender_identities", target => target switch
+        {
+            "/v1/sender_identities?hidden=false&limit=100" => """{"sender_identities": [{"id": 1}, {"id": 2}]}""",
+            "/v1/sender_identities?hidden=true&limit=100" => hiddenIncludesVisible
+                ? """{"sender_identities": [{"id": 1}, {"id": 3}, {"id": 2}]}"""
+                : """{"sender_identities": [{"id": 3}]}""",
+            _ => null,
+        });
+
+        Assert.Equal(["1", "2", "3"], Ids(batches).Order());
+    }
+
     [Fact]
     public async Task A_newest_first_list_stops_after_the_first_page_wholly_before_the_threshold()
     {
