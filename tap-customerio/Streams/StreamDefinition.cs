@@ -23,11 +23,16 @@ internal sealed record StreamDefinition
 
     public string? ReplicationKey { get; init; }
 
-    /// <summary>How the bookmark is kept. Paging by server-side time windows implies <see cref="Incremental.ServerWindows"/>.</summary>
+    /// <summary>
+    /// How the bookmark is kept. Paging by server-side time windows implies <see cref="Incremental.ServerWindows"/>,
+    /// which is therefore never set by hand.
+    /// </summary>
     public Incremental Incremental
     {
         get => Paging.FiltersByTime ? Incremental.ServerWindows : _incremental;
-        init => _incremental = value;
+        init => _incremental = value != Incremental.ServerWindows
+            ? value
+            : throw new ArgumentException($"stream '{Name}': declare PageStyle.Windows instead of Incremental.ServerWindows", nameof(Incremental));
     }
 
     public PageStyle Paging { get; init; } = PageStyle.None;

@@ -101,5 +101,6 @@ public sealed class IncrementalPolicyTests
         Assert.All(StreamRegistry.All.Where(s => s.Paging.FiltersByTime), s => Assert.Equal(Incremental.ServerWindows, s.Incremental));
         Assert.All(StreamRegistry.All.Where(s => !s.Paging.FiltersByTime), s => Assert.NotEqual(Incremental.ServerWindows, s.Incremental));
         Assert.Contains(StreamRegistry.All, s => s.Incremental == Incremental.ServerWindows);
+        Assert.Throws<ArgumentException>(() => Define.List("x", "/v1/x", "x") with { Incremental = Incremental.ServerWindows });
     }
 }
