@@ -46,6 +46,18 @@ internal sealed record FakeApiOptions
     /// <see cref="MetricsStartText.GoTime"/>, as the definition's examples.</summary>
     public MetricsStartText MetricsStartText { get; init; } = MetricsStartText.GoTime;
 
+    /// <summary>
+    /// Activity lists (<c>/v1/activities</c>, per person) end with empty pages that each carry a fresh <c>next</c>, as
+    /// the real API is reported to do, instead of an empty <c>next</c>. Default false.
+    /// </summary>
+    public bool ActivitiesEndWithEmptyPages { get; init; }
+
+    /// <summary>
+    /// <c>GET /v1/sender_identities?hidden=true</c> lists the hidden senders together with the visible ones (the
+    /// published definition's reading) instead of the hidden ones only. Default false.
+    /// </summary>
+    public bool HiddenSendersIncludeVisible { get; init; }
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using TapCustomerIo.Http;
-using TapCustomerIo.Singer;
 
 namespace TapCustomerIo.Paging;
 
@@ -35,31 +33,4 @@ internal static class Envelope
             JsonValueKind.Number => next.GetRawText(),
             _ => null,
         } : null;
-
-    /// <summary>Lifts the properties of nested objects to the top level (kept there too): relationship identifiers.</summary>
-    public static IReadOnlyList<JsonElement> Lift(IReadOnlyList<JsonElement> records, IReadOnlyList<string> nested)
-    {
-        var result = new JsonElement[records.Count];
-        for (var i = 0; i < records.Count; i++)
-        {
-            var node = JsonSerializer.SerializeToNode(records[i], SingerJsonContext.Default.JsonElement) as JsonObject ?? [];
-            foreach (var name in nested)
-            {
-                if (node[name] is JsonObject inner)
-                {
-                    foreach (var (key, value) in inner)
-                    {
-                        if (!node.ContainsKey(key))
-                        {
-                            node[key] = value?.DeepClone();
-                        }
-                    }
-                }
-            }
-
-            result[i] = JsonSerializer.SerializeToElement(node, SingerJsonContext.Default.JsonObject);
-        }
-
-        return result;
-    }
 }

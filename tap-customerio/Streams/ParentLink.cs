@@ -3,6 +3,7 @@ namespace TapCustomerIo.Streams;
 /// <summary>
 /// A child reads its parent's records: each parent record gives a context in which <paramref name="Fields"/> map the
 /// child's field (injected in every child record and usable as <c>{name}</c> in the path) to the parent's field.
+/// Declared once per parent in <c>Definitions/</c>; the child's path and key take their parent id from it.
 /// </summary>
 internal sealed record ParentLink(string Stream, IReadOnlyList<KeyValuePair<string, string>> Fields)
 {
@@ -11,4 +12,10 @@ internal sealed record ParentLink(string Stream, IReadOnlyList<KeyValuePair<stri
 
     public ParentLink And(string childField, string parentField) =>
         this with { Fields = [.. Fields, new(childField, parentField)] };
+
+    /// <summary>The child's names of the parent ids, in order: the leading key properties of a child keyed by its parent.</summary>
+    public IReadOnlyList<string> Ids => [.. Fields.Select(f => f.Key)];
+
+    /// <summary>The parent ids as path segments: <c>{campaign_id}</c>, or <c>{object_type_id}/{object_id}</c>.</summary>
+    public string Placeholder => string.Join('/', Fields.Select(f => "{" + f.Key + "}"));
 }

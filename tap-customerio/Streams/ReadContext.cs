@@ -11,10 +11,15 @@ internal sealed record ReadContext(
     TapConfig Config,
     ILogger Log,
     IReadOnlyList<KeyValuePair<string, string>> ParentValues,
-    DateTimeOffset? Since,
-    DateTimeOffset Signpost,
+    IncrementalPolicy Policy,
     bool Emitting)
 {
+    /// <summary>Records with a replication value at or before this were emitted by an earlier run (null: emit all).</summary>
+    public DateTimeOffset? Since => Policy.Since;
+
+    /// <summary>The time the sync started.</summary>
+    public DateTimeOffset Signpost => Policy.Signpost;
+
     public string? Value(string name)
     {
         foreach (var (key, value) in ParentValues)

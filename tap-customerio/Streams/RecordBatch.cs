@@ -13,5 +13,8 @@ internal sealed record RecordBatch(IReadOnlyList<JsonElement> Records, IDisposab
 
     public IReadOnlyList<KeyValuePair<string, string>> Extras { get; init; } = [];
 
+    /// <summary>The whole response body the records came from (fields beside the list, such as a suppression's <c>category</c>).</summary>
+    public JsonElement Response { get; init; }
+
     public void Dispose() => Owner?.Dispose();
 }

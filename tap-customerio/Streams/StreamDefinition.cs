@@ -4,11 +4,13 @@ namespace TapCustomerIo.Streams;
 
 /// <summary>
 /// One stream, declared: where its records come from and how they are keyed, paged and bookmarked.
-/// Most streams are a few lines of <c>with</c> on <see cref="StreamRegistry"/>'s defaults; odd endpoints plug in an
-/// <see cref="IRecordSource"/> instead of the generic page walk.
+/// Every stream is a few lines of <c>with</c> on <see cref="Define"/>'s defaults in <c>Definitions/</c>; odd endpoints
+/// plug in an <see cref="IRecordSource"/> instead of the <see cref="StreamReader"/>.
 /// </summary>
 internal sealed record StreamDefinition
 {
+    private readonly Incremental _incremental = Incremental.FullTable;
+
     public required string Name { get; init; }
 
     /// <summary>Path under the host, with <c>{field}</c> placeholders filled from the parent context.</summary>
@@ -21,11 +23,24 @@ internal sealed record StreamDefinition
 
     public string? ReplicationKey { get; init; }
 
-    public Incremental Incremental { get; init; } = Incremental.FullTable;
+    /// <summary>
+    /// How the bookmark is kept. Paging by server-side time windows implies <see cref="Incremental.ServerWindows"/>,
+    /// which is therefore never set by hand.
+    /// </summary>
+    public Incremental Incremental
+    {
+        get => Paging.FiltersByTime ? Incremental.ServerWindows : _incremental;
+        init => _incremental = value != Incremental.ServerWindows
+            ? value
+            : throw new ArgumentException($"stream '{Name}': declare PageStyle.Windows instead of Incremental.ServerWindows", nameof(Incremental));
+    }
 
     public PageStyle Paging { get; init; } = PageStyle.None;
 
     public ParentLink? Parent { get; init; }
+
+    /// <summary>The JSON body of a POST search (the list is then read with POST); null for a GET list.</summary>
+    public Func<ReadContext, byte[]>? Body { get; init; }
 
     /// <summary>Fixed query parameters; several entries mean several passes over the same endpoint (sender identities).</summary>
     public IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> Passes { get; init; } = [[]];
@@ -35,8 +50,8 @@ internal sealed record StreamDefinition
     /// <summary>Nested objects whose properties are lifted to the top level (relationship identifiers).</summary>
     public IReadOnlyList<string> Lift { get; init; } = [];
 
-    /// <summary>Drop records whose key was already seen on the previous page (membership lists repeat across pages).</summary>
-    public bool DeduplicateAcrossPages { get; init; }
+    /// <summary>Which repeated records are dropped (by key) before they are written.</summary>
+    public Repeats Repeats { get; init; } = Repeats.Kept;
 
     /// <summary>Server-side <c>type</c> filters taken from config (one pass per type; none means all types).</summary>
     public Func<Config.TapConfig, IReadOnlyList<string>>? TypeFilter { get; init; }
@@ -49,7 +64,7 @@ internal sealed record StreamDefinition
 
     public IReadOnlyList<string> Keys(Config.TapConfig? config) => KeysFor?.Invoke(config) ?? KeyProperties;
 
-    public IRecordSource Source { get; init; } = global::TapCustomerIo.Paging.PageWalker.Instance;
+    public IRecordSource Source { get; init; } = StreamReader.Instance;
 
     public bool IsIncremental => Incremental != Incremental.FullTable;
 }

@@ -5,13 +5,11 @@ namespace TapCustomerIo.Sync;
 
 /// <summary>
 /// A stream in this run's tree: selected (its records are written) or only walked (a selected descendant needs its
-/// records as parents). Keeps the run's progress: records written, the latest replication value seen.
+/// records as parents). Keeps the run's progress: records written; its <see cref="IncrementalPolicy"/> keeps the rest.
 /// </summary>
-internal sealed class StreamNode(StreamDefinition definition, RecordPlan? plan, DateTimeOffset? since)
+internal sealed class StreamNode(StreamDefinition definition, RecordPlan? plan, IncrementalPolicy policy)
 {
     private long _records;
-    private long _latest = long.MinValue;
-    private long _future;
 
     public StreamDefinition Definition { get; } = definition;
 
@@ -20,16 +18,11 @@ internal sealed class StreamNode(StreamDefinition definition, RecordPlan? plan, 
 
     public bool Selected => Plan is not null;
 
-    /// <summary>Records with a replication value at or before this were emitted by an earlier run (null: emit all).</summary>
-    public DateTimeOffset? Since { get; } = since;
+    public IncrementalPolicy Policy { get; } = policy;
 
     public List<StreamNode> Children { get; } = [];
 
     public long Records => Interlocked.Read(ref _records);
-
-    public long FutureSkipped => Interlocked.Read(ref _future);
-
-    public DateTimeOffset? Latest => Interlocked.Read(ref _latest) is var v && v == long.MinValue ? null : DateTimeOffset.FromUnixTimeSeconds(v);
 
     public void Wrote(int count) => Interlocked.Add(ref _records, count);
 
@@ -40,16 +33,6 @@ internal sealed class StreamNode(StreamDefinition definition, RecordPlan? plan, 
     {
         var total = Records;
         return total - Interlocked.Exchange(ref _reported, total);
-    }
-
-    public void SkippedFuture() => Interlocked.Increment(ref _future);
-
-    public void Saw(long seconds)
-    {
-        long current;
-        while (seconds > (current = Interlocked.Read(ref _latest)) && Interlocked.CompareExchange(ref _latest, seconds, current) != current)
-        {
-        }
     }
 
     public IEnumerable<StreamNode> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);

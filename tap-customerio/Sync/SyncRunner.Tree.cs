@@ -27,7 +27,8 @@ internal sealed partial class SyncRunner
         {
             chosen.TryGetValue(definition.Name, out var selected);
             var plan = selected is null ? null : new RecordPlan(definition.Name, SchemaStore.Load(definition.Name), selected.Fields);
-            nodes[definition.Name] = new StreamNode(definition, plan, Since(definition, selected));
+            var bookmark = selected is { FullRefresh: false } && definition.IsIncremental ? state.Bookmark(definition) : null;
+            nodes[definition.Name] = new StreamNode(definition, plan, IncrementalPolicy.For(definition, config, bookmark, _signpost, commits: selected is not null));
         }
 
         foreach (var node in nodes.Values.Where(n => n.Definition.Parent is not null))
@@ -36,24 +37,5 @@ internal sealed partial class SyncRunner
         }
 
         return nodes.Values.Where(n => n.Definition.Parent is null).ToList();
-    }
-
-    /// <summary>The bookmark minus the stream's lookback, floored at start_date; one second before start_date on a first run.</summary>
-    private DateTimeOffset? Since(StreamDefinition definition, SelectedStream? selected)
-    {
-        if (!definition.IsIncremental)
-        {
-            return null;
-        }
-
-        var floor = config.StartDate.AddSeconds(-1);
-        if (selected is null || selected.FullRefresh || state.Bookmark(definition) is not { } bookmark)
-        {
-            return floor;
-        }
-
-        var lookback = definition.Lookback?.Invoke(config) ?? TimeSpan.FromMinutes(config.LookbackMinutes);
-        var since = bookmark - lookback;
-        return since > floor ? since : floor;
     }
 }

@@ -117,7 +117,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     private async Task RunNodeAsync(StreamNode node, IReadOnlyList<KeyValuePair<string, string>> parentValues, CancellationToken cancellation)
     {
         var definition = node.Definition;
-        var context = new ReadContext(definition, client, config, log, parentValues, node.Since, _signpost, node.Selected);
+        var context = new ReadContext(definition, client, config, log, parentValues, node.Policy, node.Selected);
         var isRoot = definition.Parent is null;
         await foreach (var batch in definition.Source.ReadAsync(context, cancellation).ConfigureAwait(false))
         {
@@ -126,7 +126,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             {
                 Write(node, batch, parentValues);
                 childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, batch.Records, parentValues);
-                if (isRoot && batch.CompletedThrough is { } through && definition.Incremental == Incremental.ServerWindows)
+                if (node.Policy.AtWindowEnd(batch.CompletedThrough) is { } through)
                 {
                     state.Advance(definition, through); // every delivery created up to the window's end has been written
                 }
@@ -148,38 +148,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
     private void Write(StreamNode node, RecordBatch batch, IReadOnlyList<KeyValuePair<string, string>> parentValues)
     {
-        var key = node.Definition.ReplicationKey;
-        var incremental = node.Definition.IsIncremental && key is not null;
-        var signpost = _signpost.ToUnixTimeSeconds();
-        var since = node.Since?.ToUnixTimeSeconds();
-        IReadOnlyList<JsonElement> records = batch.Records;
-        if (incremental)
-        {
-            var kept = new List<JsonElement>(records.Count);
-            foreach (var record in records)
-            {
-                var value = ReplicationValue.UnixSeconds(record, key!);
-                if (value is { } v)
-                {
-                    if (v > signpost && node.Definition.Incremental == Incremental.NewestFirst)
-                    {
-                        node.SkippedFuture(); // dated after this run started: the next run picks it up
-                        continue;
-                    }
-
-                    node.Saw(Math.Min(v, signpost));
-                    if (since is { } s && v <= s)
-                    {
-                        continue;
-                    }
-                }
-
-                kept.Add(record);
-            }
-
-            records = kept;
-        }
-
+        var records = node.Policy.Keep(batch.Records);
         if (node.Plan is { } plan && records.Count > 0)
         {
             var extras = batch.Extras.Count == 0 ? parentValues : Merge(parentValues, batch.Extras);
@@ -220,16 +189,10 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         IReadOnlyList<KeyValuePair<string, string>> values, IReadOnlyList<KeyValuePair<string, string>> overrides) =>
         [.. values.Where(v => !overrides.Any(o => o.Key == v.Key)), .. overrides];
 
-    /// <summary>At the end of a stream: its bookmark moves to the latest value it saw (windows: to the signpost).</summary>
+    /// <summary>At the end of a stream: its bookmark moves where its policy says (windows: to the signpost).</summary>
     private void Commit(StreamNode node)
     {
-        if (!node.Definition.IsIncremental || !node.Selected)
-        {
-            return;
-        }
-
-        var latest = node.Definition.Incremental == Incremental.ServerWindows ? _signpost : node.Latest;
-        if (latest is { } value)
+        if (node.Policy.AtStreamEnd() is { } value)
         {
             state.Advance(node.Definition, value);
         }
@@ -247,9 +210,9 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         SingerMetrics.RecordCount(log, node.Definition.Name, node.TakeUnreported());
         log.Information("{Stream}: {Records} records, {Requests} requests", node.Definition.Name, node.Records,
             client.AttemptsByStream.GetValueOrDefault(node.Definition.Name));
-        if (node.FutureSkipped > 0)
+        if (node.Policy.FutureSkipped > 0)
         {
-            log.Warning("{Stream}: {Count} records dated after the sync started were left for the next run", node.Definition.Name, node.FutureSkipped);
+            log.Warning("{Stream}: {Count} records dated after the sync started were left for the next run", node.Definition.Name, node.Policy.FutureSkipped);
         }
     }
 

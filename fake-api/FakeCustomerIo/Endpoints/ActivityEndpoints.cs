@@ -9,25 +9,31 @@ namespace FakeCustomerIo.Endpoints;
 /// <summary>
 /// /v1/activities and the per-person list: newest first, the three future-dated activities on top, cursor = the key
 /// to continue below. Filters <c>type</c> and <c>name</c> scan a bounded number of candidates per page, so filtered
-/// pages can come back short or empty while still carrying a <c>next</c>.
+/// pages can come back short or empty while still carrying a <c>next</c>. With
+/// <see cref="FakeApiOptions.ActivitiesEndWithEmptyPages"/> the list does not end with an empty <c>next</c> but with
+/// endless empty pages, each with a new cursor.
 /// </summary>
 internal static class ActivityEndpoints
 {
     public const int MaxLimit = 100;
 
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    /// <summary>Cursor positions from here on are the empty pages after the end of the list.</summary>
+    private const long PastTheEnd = 1L << 60;
+
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         Routes.Get(app, "/v1/activities", ctx =>
         {
             var set = QueryParams.String(ctx.Request, "customer_id") is { Length: > 0 } customer
                 ? data.People.TryResolve(QueryParams.String(ctx.Request, "id_type"), customer, out var p) ? data.Activities.OfPerson(p) : Progression.Empty
                 : Progression.All;
-            return WriteAsync(ctx, data, set);
+            return WriteAsync(ctx, data, set, options.ActivitiesEndWithEmptyPages);
         });
-        Routes.Get(app, "/v1/customers/{id}/activities", ctx => WriteAsync(ctx, data, data.Activities.OfPerson(Lookup.Person(ctx, data))));
+        Routes.Get(app, "/v1/customers/{id}/activities", ctx =>
+            WriteAsync(ctx, data, data.Activities.OfPerson(Lookup.Person(ctx, data)), options.ActivitiesEndWithEmptyPages));
     }
 
-    private static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set)
+    private static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set, bool endWithEmptyPages)
     {
         var request = ctx.Request;
         var generation = data.Generation;
@@ -36,7 +42,14 @@ internal static class ActivityEndpoints
         var name = QueryParams.String(request, "name") is { Length: > 0 } n ? n : null;
         _ = QueryParams.Bool(request, "deleted"); // activities of deleted people: the fake has none
         var fingerprint = Fingerprint.Of(request);
-        var pos = Cursor.Start(request, fingerprint) ?? long.MaxValue;
+        var start = Cursor.Start(request, fingerprint);
+        if (start >= PastTheEnd)
+        {
+            await WriteEmptyAsync(ctx, Cursor.Encode(start.Value + 1, fingerprint));
+            return;
+        }
+
+        var pos = start ?? long.MaxValue;
         var activities = data.Activities;
         var deliveryCount = data.Deliveries.Timeline.Count(0);
 
@@ -58,7 +71,17 @@ internal static class ActivityEndpoints
             await json.FlushIfFullAsync();
         }
         w.WriteEndArray();
-        NextWriter.Write(w, key >= 0 ? Cursor.Encode(pos, fingerprint) : null, NextStyle.EmptyString);
+        var end = endWithEmptyPages ? Cursor.Encode(PastTheEnd, fingerprint) : null;
+        NextWriter.Write(w, key >= 0 ? Cursor.Encode(pos, fingerprint) : end, NextStyle.EmptyString);
         w.WriteEndObject();
     }
+
+    private static Task WriteEmptyAsync(HttpContext ctx, string next) => JsonResponse.WriteAsync(ctx, w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("activities");
+        w.WriteEndArray();
+        w.WriteString("next", next);
+        w.WriteEndObject();
+    });
 }

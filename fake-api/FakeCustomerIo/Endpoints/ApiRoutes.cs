@@ -11,11 +11,11 @@ internal static class ApiRoutes
         BroadcastEndpoints.Map(app, data);
         NewsletterEndpoints.Map(app, data);
         MessageEndpoints.Map(app, data, options);
-        ActivityEndpoints.Map(app, data);
+        ActivityEndpoints.Map(app, data, options);
         CustomerEndpoints.Map(app, data, options);
         SegmentEndpoints.Map(app, data);
         ObjectEndpoints.Map(app, data);
-        WorkspaceEndpoints.Map(app, data);
+        WorkspaceEndpoints.Map(app, data, options);
         SuppressionEndpoints.Map(app, data);
         MetricsEndpoints.Map(app, data, options);
     }

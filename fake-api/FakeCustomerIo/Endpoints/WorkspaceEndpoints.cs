@@ -11,7 +11,7 @@ internal static class WorkspaceEndpoints
 {
     public const int MaxSenderLimit = 100;
 
-    public static void Map(IEndpointRouteBuilder app, FakeDataset data)
+    public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         Routes.Get(app, "/v1/collections", ctx => ListPage.WriteAllAsync(ctx, "collections", data.Catalog.Collections));
         Routes.Get(app, "/v1/exports", ctx => ListPage.WriteAllAsync(ctx, "exports", data.Catalog.Exports));
@@ -27,10 +27,11 @@ internal static class WorkspaceEndpoints
         Routes.Get(app, "/v1/workspaces", ctx => ListPage.WriteAllAsync(ctx, "workspaces", Workspaces(data)));
         Routes.Get(app, "/v1/sender_identities", ctx =>
         {
-            // Quirk: hidden=true lists only hidden senders, hidden=false or absent only visible ones.
+            // Quirk: hidden=false or absent lists only visible senders; hidden=true only hidden ones, or hidden and visible
+            // ones with HiddenSendersIncludeVisible (the published definition's reading).
             var hidden = QueryParams.Bool(ctx.Request, "hidden") ?? false;
             var limit = QueryParams.Limit(ctx.Request, MaxSenderLimit, 10);
-            var senders = data.Catalog.SenderIdentities.Where(s => s.Hidden == hidden).ToList();
+            var senders = data.Catalog.SenderIdentities.Where(s => s.Hidden == hidden || (hidden && options.HiddenSendersIncludeVisible)).ToList();
             return ListPage.WriteAsync(ctx, "sender_identities", ListPage.Sorted(ctx, senders), limit, NextStyle.Absent);
         });
     }

@@ -7,47 +7,30 @@ using TapCustomerIo.Singer;
 namespace TapCustomerIo.Streams.Custom;
 
 /// <summary>
-/// People take two calls: a search (<c>POST /v1/customers</c>, 1000 ids a page, cursor in the query) that lists
-/// <c>cio_id</c>s, then <c>POST /v1/customers/attributes?id_type=cio_id</c> with up to 100 ids that returns the profiles.
-/// Only <c>cio_id</c> is always present (email-only people have no <c>id</c>), so it is the key. When only per-person
-/// streams need the people, the search alone is enough and no profile is fetched.
+/// People take two calls: the declared search lists <c>cio_id</c>s, then <c>POST /v1/customers/attributes?id_type=cio_id</c>
+/// with up to 100 ids returns the profiles. When only per-person streams need the people, the search alone is enough
+/// and no profile is fetched.
 /// </summary>
 internal sealed class CustomersSource : IRecordSource
 {
-    private const int SearchPage = 1000;
     private const int AttributesBatch = 100;
-
-    public static readonly StreamDefinition Definition =
-        Define.List("customers", "/v1/customers", "identifiers", "cio_id") with { Source = new CustomersSource() };
-
-    /// <summary>Everyone with a cio_id, which every identified person has.</summary>
-    private static readonly JsonObject MatchAll = new()
-    {
-        ["and"] = new JsonArray(new JsonObject
-        {
-            ["attribute"] = new JsonObject { ["field"] = "cio_id", ["operator"] = "exists" },
-        }),
-    };
 
     public async IAsyncEnumerable<RecordBatch> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["filter"] = (context.Config.CustomerFilter ?? MatchAll).DeepClone() },
-            SingerJsonContext.Default.JsonObject);
-        var seen = new HashSet<string>(StringComparer.Ordinal); // the search can list a person again on a later page
         // Profiles of one page are fetched while the next page's are asked for, so the budget never waits on the
-        // slowest call of a page.
+        // slowest call of a page (the search itself already prefetches its next page).
         Task<RecordBatch[]>? previous = null;
-        await foreach (var page in Paging.SearchWalker.WalkAsync(context, "/v1/customers", body, SearchPage, cancellation).ConfigureAwait(false))
+        await foreach (var page in StreamReader.Instance.ReadAsync(context, cancellation).ConfigureAwait(false))
         {
-            var identifiers = page.Items.Where(i => CioId(i) is { } id && seen.Add(id)).ToArray();
+            var identifiers = page.Records.Where(i => CioId(i) is not null).ToArray();
             if (!context.Emitting)
             {
-                yield return new RecordBatch(identifiers, page.Document);
+                yield return page with { Records = identifiers };
                 continue;
             }
 
             var ids = identifiers.Select(i => CioId(i)!).ToArray();
-            page.Document.Dispose();
+            page.Dispose();
             var current = Task.WhenAll(ids.Chunk(AttributesBatch).Select(chunk => HydrateAsync(context, chunk, cancellation)));
             if (previous is not null)
             {

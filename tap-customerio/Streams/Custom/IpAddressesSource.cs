@@ -7,14 +7,11 @@ namespace TapCustomerIo.Streams.Custom;
 /// <summary><c>/v1/info/ip_addresses</c> answers a list of strings; each becomes a row <c>{"ip": …}</c>.</summary>
 internal sealed class IpAddressesSource : IRecordSource
 {
-    public static readonly StreamDefinition Definition =
-        Define.List("info_ip_addresses", "/v1/info/ip_addresses", "ip_addresses", "ip") with { Source = new IpAddressesSource() };
-
     public async IAsyncEnumerable<RecordBatch> ReadAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var request = new ApiRequest(HttpMethod.Get, context.Stream.Path, [], context.Stream.Name);
         using var document = await context.Client.SendAsync(request, cancellation).ConfigureAwait(false);
-        var addresses = Paging.Envelope.Records(document!, "ip_addresses", request);
+        var addresses = Paging.Envelope.Records(document!, context.Stream.RecordsKey, request);
         yield return SyntheticRows.Build(writer =>
         {
             foreach (var address in addresses.Where(a => a.ValueKind == JsonValueKind.String))

@@ -6,6 +6,9 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Campaigns
 {
+    private static readonly ParentLink Campaign = ParentLink.Of("campaigns", "campaign_id");
+    private static readonly ParentLink Action = ParentLink.Of("campaign_actions", "action_id");
+
     public static IEnumerable<StreamDefinition> All =>
     [
         // No list endpoint filters by `updated`: the whole list is read and compared here.
@@ -13,29 +16,30 @@ internal static class Campaigns
 
         // Ten actions a page, no `limit` accepted. A campaign's `updated` does not move when an action changes, so every
         // campaign's actions are read every run.
-        List("campaign_actions", "/v1/campaigns/{campaign_id}/actions", "actions", "campaign_id", "id")
-            .ChildOf("campaigns", "campaign_id").UpdatedClientSide("updated") with { Paging = PageStyle.Cursor(null) },
+        List("campaign_actions", $"/v1/campaigns/{Campaign.Placeholder}/actions", "actions", [.. Campaign.Ids, "id"])
+            .Paged(PageStyle.Cursor(null)).ChildOf(Campaign).UpdatedClientSide("updated"),
 
         // Metrics version 2: absolute buckets from the response's `start`, in `metrics_timezone`.
-        List("campaign_metrics", "/v1/campaigns/{campaign_id}/metrics", "metric", "campaign_id", "resolution", "period_start")
-            .ChildOf("campaigns", "campaign_id").TimeBuckets(CampaignMetricsSource.Instance),
+        List("campaign_metrics", $"/v1/campaigns/{Campaign.Placeholder}/metrics", "metric", [.. Campaign.Ids, "resolution", "period_start"])
+            .ChildOf(Campaign).TimeBuckets(CampaignMetricsSource.Instance),
 
-        List("campaign_action_metrics", "/v1/campaigns/{campaign_id}/actions/{action_id}/metrics", "metric",
-                "campaign_id", "action_id", "resolution", "period_start")
-            .ChildOf("campaign_actions", "action_id").TimeBuckets(CampaignMetricsSource.Instance),
+        List("campaign_action_metrics", $"/v1/campaigns/{Campaign.Placeholder}/actions/{Action.Placeholder}/metrics", "metric",
+                [.. Campaign.Ids, .. Action.Ids, "resolution", "period_start"])
+            .ChildOf(Action).TimeBuckets(CampaignMetricsSource.Instance),
 
-        List("campaign_link_metrics", "/v1/campaigns/{campaign_id}/metrics/links", "links", "campaign_id", "link_id")
-            .ChildOf("campaigns", "campaign_id").OptIn() with { Source = LinkMetricsSource.Instance },
+        List("campaign_link_metrics", $"/v1/campaigns/{Campaign.Placeholder}/metrics/links", "links", [.. Campaign.Ids, "link_id"])
+            .ChildOf(Campaign).OptIn() with { Source = LinkMetricsSource.Instance },
 
-        List("campaign_action_link_metrics", "/v1/campaigns/{campaign_id}/actions/{action_id}/metrics/links", "links",
-                "campaign_id", "action_id", "link_id")
-            .ChildOf("campaign_actions", "action_id").OptIn() with { Source = LinkMetricsSource.Instance },
+        List("campaign_action_link_metrics", $"/v1/campaigns/{Campaign.Placeholder}/actions/{Action.Placeholder}/metrics/links", "links",
+                [.. Campaign.Ids, .. Action.Ids, "link_id"])
+            .ChildOf(Action).OptIn() with { Source = LinkMetricsSource.Instance },
 
         // Bare arrays under `journey_metric`; buckets from the request's `start`, in UTC.
-        List("campaign_journey_metrics", "/v1/campaigns/{campaign_id}/journey_metrics", "journey_metric", "campaign_id", "resolution", "period_start")
-            .ChildOf("campaigns", "campaign_id").TimeBuckets(JourneyMetricsSource.Instance),
+        List("campaign_journey_metrics", $"/v1/campaigns/{Campaign.Placeholder}/journey_metrics", "journey_metric",
+                [.. Campaign.Ids, "resolution", "period_start"])
+            .ChildOf(Campaign).TimeBuckets(JourneyMetricsSource.Instance),
 
-        Deliveries("campaign_messages", "/v1/campaigns/{campaign_id}/messages").ChildOf("campaigns", "campaign_id").OptIn(),
+        Deliveries("campaign_messages", $"/v1/campaigns/{Campaign.Placeholder}/messages").ChildOf(Campaign).OptIn(),
     ];
 
     /// <summary>Time-keyed buckets: incremental on <c>period_start</c>; the last two are still filling and are read again every run.</summary>

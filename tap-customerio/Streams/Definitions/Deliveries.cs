@@ -12,11 +12,10 @@ internal static class Deliveries
         Define.Deliveries("messages", "/v1/messages") with { TypeFilter = config => config.MessageTypes },
 
         // Newest first, a short recent feed with no time filter: stop once a whole page is older than the bookmark.
-        List("activities", "/v1/activities", "activities") with
+        // The API ends the list with empty pages that still carry a fresh `next`: an empty page is the end.
+        List("activities", "/v1/activities", "activities")
+            .Paged(PageStyle.Cursor(100) with { EmptyPageEnds = true }).NewestFirst("timestamp") with
         {
-            ReplicationKey = "timestamp",
-            Incremental = Incremental.NewestFirst,
-            Paging = PageStyle.Cursor(100),
             TypeFilter = config => config.ActivityTypes,
         },
     ];

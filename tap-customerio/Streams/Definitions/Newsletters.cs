@@ -6,31 +6,34 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Newsletters
 {
+    private static readonly ParentLink Newsletter = ParentLink.Of("newsletters", "newsletter_id");
+    private static readonly ParentLink Variant = ParentLink.Of("newsletter_variants", "content_id");
+
     public static IEnumerable<StreamDefinition> All =>
     [
-        List("newsletters", "/v1/newsletters", "newsletters").UpdatedClientSide("updated") with { Paging = PageStyle.Cursor(100) },
+        List("newsletters", "/v1/newsletters", "newsletters").Paged(PageStyle.Cursor(100)).UpdatedClientSide("updated"),
 
-        List("newsletter_variants", "/v1/newsletters/{newsletter_id}/contents", "contents", "newsletter_id", "id")
-            .ChildOf("newsletters", "newsletter_id"),
+        List("newsletter_variants", $"/v1/newsletters/{Newsletter.Placeholder}/contents", "contents", [.. Newsletter.Ids, "id"])
+            .ChildOf(Newsletter),
 
         // Test group ids restart at 0 in every newsletter: the key needs the newsletter.
-        List("newsletter_test_groups", "/v1/newsletters/{newsletter_id}/test_groups", "test_groups", "newsletter_id", "id")
-            .ChildOf("newsletters", "newsletter_id"),
+        List("newsletter_test_groups", $"/v1/newsletters/{Newsletter.Placeholder}/test_groups", "test_groups", [.. Newsletter.Ids, "id"])
+            .ChildOf(Newsletter),
 
-        List("newsletter_metrics", "/v1/newsletters/{newsletter_id}/metrics", "metric", "newsletter_id", "period", "period_start")
-            .ChildOf("newsletters", "newsletter_id") with { Source = PeriodMetricsSource.Instance },
+        List("newsletter_metrics", $"/v1/newsletters/{Newsletter.Placeholder}/metrics", "metric", [.. Newsletter.Ids, "period", "period_start"])
+            .ChildOf(Newsletter) with { Source = PeriodMetricsSource.Instance },
 
-        List("newsletter_variant_metrics", "/v1/newsletters/{newsletter_id}/contents/{content_id}/metrics", "metric",
-                "newsletter_id", "content_id", "period", "period_start")
-            .ChildOf("newsletter_variants", "content_id") with { Source = PeriodMetricsSource.Instance },
+        List("newsletter_variant_metrics", $"/v1/newsletters/{Newsletter.Placeholder}/contents/{Variant.Placeholder}/metrics", "metric",
+                [.. Newsletter.Ids, .. Variant.Ids, "period", "period_start"])
+            .ChildOf(Variant) with { Source = PeriodMetricsSource.Instance },
 
-        List("newsletter_link_metrics", "/v1/newsletters/{newsletter_id}/metrics/links", "links", "newsletter_id", "link_id")
-            .ChildOf("newsletters", "newsletter_id").OptIn() with { Source = LinkMetricsSource.Instance },
+        List("newsletter_link_metrics", $"/v1/newsletters/{Newsletter.Placeholder}/metrics/links", "links", [.. Newsletter.Ids, "link_id"])
+            .ChildOf(Newsletter).OptIn() with { Source = LinkMetricsSource.Instance },
 
-        List("newsletter_variant_link_metrics", "/v1/newsletters/{newsletter_id}/contents/{content_id}/metrics/links", "links",
-                "newsletter_id", "content_id", "link_id")
-            .ChildOf("newsletter_variants", "content_id").OptIn() with { Source = LinkMetricsSource.Instance },
+        List("newsletter_variant_link_metrics", $"/v1/newsletters/{Newsletter.Placeholder}/contents/{Variant.Placeholder}/metrics/links", "links",
+                [.. Newsletter.Ids, .. Variant.Ids, "link_id"])
+            .ChildOf(Variant).OptIn() with { Source = LinkMetricsSource.Instance },
 
-        Deliveries("newsletter_messages", "/v1/newsletters/{newsletter_id}/messages").ChildOf("newsletters", "newsletter_id").OptIn(),
+        Deliveries("newsletter_messages", $"/v1/newsletters/{Newsletter.Placeholder}/messages").ChildOf(Newsletter).OptIn(),
     ];
 }

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TapCustomerIo.Paging;
+using TapCustomerIo.Singer;
 using TapCustomerIo.Streams.Custom;
 using static TapCustomerIo.Streams.Define;
 
@@ -7,40 +10,51 @@ namespace TapCustomerIo.Streams.Definitions;
 /// <summary>People and the per-person streams. The children cost at least one call per person, so they are opt-in.</summary>
 internal static class People
 {
+    private static readonly ParentLink Person = ParentLink.Of("customers", "customer_cio_id", "cio_id");
     private static readonly IReadOnlyList<KeyValuePair<string, string>> ByCioId = [new("id_type", "cio_id")];
+
+    /// <summary>Everyone with a cio_id, which every identified person has.</summary>
+    private static readonly JsonObject MatchAll = new()
+    {
+        ["and"] = new JsonArray(new JsonObject
+        {
+            ["attribute"] = new JsonObject { ["field"] = "cio_id", ["operator"] = "exists" },
+        }),
+    };
 
     public static IEnumerable<StreamDefinition> All =>
     [
-        CustomersSource.Definition,
-
-        List("customer_activities", "/v1/customers/{customer_cio_id}/activities", "activities")
-            .ChildOf("customers", "customer_cio_id", "cio_id").OptIn() with
+        // A search (1000 cio_ids a page, cursor in the query) that can list a person again on a later page; the
+        // profiles come from a second call (CustomersSource). Only cio_id is always present (email-only people have no id).
+        List("customers", "/v1/customers", "identifiers", "cio_id").Paged(PageStyle.Search(1000)) with
         {
-            ReplicationKey = "timestamp",
-            Incremental = Incremental.NewestFirst,
-            Paging = PageStyle.Cursor(100),
+            Body = context => JsonSerializer.SerializeToUtf8Bytes(
+                new JsonObject { ["filter"] = (context.Config.CustomerFilter ?? MatchAll).DeepClone() }, SingerJsonContext.Default.JsonObject),
+            Repeats = Repeats.Anywhere,
+            Source = new CustomersSource(),
+        },
+
+        // Newest first; like /v1/activities, the list ends with empty pages that still carry a `next`.
+        List("customer_activities", $"/v1/customers/{Person.Placeholder}/activities", "activities")
+            .Paged(PageStyle.Cursor(100) with { EmptyPageEnds = true }).ChildOf(Person).NewestFirst("timestamp").OptIn() with
+        {
             Passes = [ByCioId],
         },
 
         // Without start_ts/end_ts the API returns the person's last six months; windows per person would multiply calls.
-        List("customer_messages", "/v1/customers/{customer_cio_id}/messages", "messages")
-            .ChildOf("customers", "customer_cio_id", "cio_id").UpdatedClientSide("created").OptIn() with
-        {
-            Paging = PageStyle.Cursor(1000),
-            Passes = [ByCioId],
-        },
+        List("customer_messages", $"/v1/customers/{Person.Placeholder}/messages", "messages")
+            .Paged(PageStyle.Cursor(1000)).ChildOf(Person).UpdatedClientSide("created").OptIn() with { Passes = [ByCioId] },
 
-        List("customer_segments", "/v1/customers/{customer_cio_id}/segments", "segments", "customer_cio_id", "id")
-            .ChildOf("customers", "customer_cio_id", "cio_id").OptIn() with { Passes = [ByCioId] },
+        List("customer_segments", $"/v1/customers/{Person.Placeholder}/segments", "segments", [.. Person.Ids, "id"])
+            .ChildOf(Person).OptIn() with { Passes = [ByCioId] },
 
-        List("customer_relationships", "/v1/customers/{customer_cio_id}/relationships", "cio_relationships",
-                "customer_cio_id", "object_type_id", "object_id")
-            .ChildOf("customers", "customer_cio_id", "cio_id").OptIn() with
+        List("customer_relationships", $"/v1/customers/{Person.Placeholder}/relationships", "cio_relationships",
+                [.. Person.Ids, "object_type_id", "object_id"])
+            .Paged(PageStyle.Cursor(100)).ChildOf(Person).OptIn() with
         {
-            Paging = PageStyle.Cursor(100),
             Passes = [ByCioId],
             Lift = ["identifiers"],
-            DeduplicateAcrossPages = true,
+            Repeats = Repeats.OnPreviousPage,
         },
     ];
 }

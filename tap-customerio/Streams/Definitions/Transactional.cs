@@ -5,21 +5,22 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Transactional
 {
+    private static readonly ParentLink Template = ParentLink.Of("transactional_messages", "transactional_id");
+
     public static IEnumerable<StreamDefinition> All =>
     [
         // The envelope of /v1/transactional is `messages`, not `transactional`.
         List("transactional_messages", "/v1/transactional", "messages").UpdatedClientSide("updated_at"),
 
-        List("transactional_contents", "/v1/transactional/{transactional_id}/contents", "contents", "transactional_id", "id")
-            .ChildOf("transactional_messages", "transactional_id"),
+        List("transactional_contents", $"/v1/transactional/{Template.Placeholder}/contents", "contents", [.. Template.Ids, "id"])
+            .ChildOf(Template),
 
-        List("transactional_metrics", "/v1/transactional/{transactional_id}/metrics", "metric", "transactional_id", "period", "period_start")
-            .ChildOf("transactional_messages", "transactional_id") with { Source = PeriodMetricsSource.Instance },
+        List("transactional_metrics", $"/v1/transactional/{Template.Placeholder}/metrics", "metric", [.. Template.Ids, "period", "period_start"])
+            .ChildOf(Template) with { Source = PeriodMetricsSource.Instance },
 
-        List("transactional_link_metrics", "/v1/transactional/{transactional_id}/metrics/links", "links", "transactional_id", "link_id")
-            .ChildOf("transactional_messages", "transactional_id").OptIn() with { Source = LinkMetricsSource.Instance },
+        List("transactional_link_metrics", $"/v1/transactional/{Template.Placeholder}/metrics/links", "links", [.. Template.Ids, "link_id"])
+            .ChildOf(Template).OptIn() with { Source = LinkMetricsSource.Instance },
 
-        Deliveries("transactional_deliveries", "/v1/transactional/{transactional_id}/messages")
-            .ChildOf("transactional_messages", "transactional_id").OptIn(),
+        Deliveries("transactional_deliveries", $"/v1/transactional/{Template.Placeholder}/messages").ChildOf(Template).OptIn(),
     ];
 }

@@ -1,18 +1,18 @@
 using System.Text.Json;
 using TapCustomerIo.Http;
-using TapCustomerIo.Streams.Custom;
+using TapCustomerIo.Paging;
 
-namespace TapCustomerIo.Tests.Streams;
+namespace TapCustomerIo.Tests.Paging;
 
 /// <summary>The trigger errors' own paging rule: <c>next</c> is the integer offset of the next page.</summary>
-public sealed class TriggerErrorsSourceTests
+public sealed class NextOffsetPaginatorTests
 {
     private static readonly ApiRequest Request = new(HttpMethod.Get, "/v1/campaigns/1/triggers/2/errors", [], "broadcast_trigger_errors");
 
     private static long? Next(string body, long offset)
     {
         using var document = JsonDocument.Parse(body);
-        return TriggerErrorsSource.NextOffset(document, offset, Request);
+        return NextOffsetPaginator.NextOffset(Envelope.Next(document), offset, Request);
     }
 
     [Theory]

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using TapCustomerIo.Http;
+
+namespace TapCustomerIo.Paging;
+
+/// <summary>
+/// One answered request: the envelope's records, the parsed body that holds them alive, and the <c>next</c> cursor the
+/// body carried (read up front, so a paginator can use it after the body was handed out and disposed).
+/// </summary>
+internal sealed record Page(ApiRequest Request, JsonDocument Document, IReadOnlyList<JsonElement> Records, string? Next);

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Serilog;
+using TapCustomerIo.Config;
+using TapCustomerIo.Streams;
+using TapCustomerIo.Tests.Support;
+
+namespace TapCustomerIo.Tests.Streams;
+
+/// <summary>The one reader, on the real declarations, against a scripted API.</summary>
+public sealed class StreamReaderTests
+{
+    private static readonly DateTimeOffset Signpost = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TapConfig Config = new() { ApiKey = "k", BaseUrl = new Uri("https://api.test"), StartDate = Signpost.AddDays(-65) };
+
+    private static async Task<(List<RecordBatch> Batches, ScriptedApi Api)> ReadAsync(string stream, Func<string, string?> answer,
+        DateTimeOffset? bookmark = null, params KeyValuePair<string, string>[] parent)
+    {
+        var api = new ScriptedApi(answer);
+        using var client = api.Client();
+        var definition = StreamRegistry.Find(stream)!;
+        var policy = IncrementalPolicy.For(definition, Config, bookmark, Signpost, commits: true);
+        var context = new ReadContext(definition, client, Config, new LoggerConfiguration().CreateLogger(), parent, policy, Emitting: true);
+        var batches = new List<RecordBatch>();
+        await foreach (var batch in definition.Source.ReadAsync(context, default))
+        {
+            batches.Add(batch);
+        }
+
+        return (batches, api);
+    }
+
+    private static IEnumerable<string> Ids(IEnumerable<RecordBatch> batches, string key = "id") =>
+        batches.SelectMany(b => b.Records).Select(r => r.GetProperty(key).ToString());
+
+    private static string Activities(string next, params int[] ids) =>
+        $$"""{"activities": [{{string.Join(',', ids.Select(i => $$"""{"id": "a{{i}}", "timestamp": {{Signpost.ToUnixTimeSeconds() - i}}}"""))}}], "next": "{{next}}"}""";
+
+    [Fact]
+    public async Task Activities_end_at_the_first_empty_page_whatever_its_cursor()
+    {
+        var (batches, api) = await ReadAsync("activities", target => target switch
+        {
+            "/v1/activities?limit=100" => Activities("c1", 1, 2),
+            "/v1/activities?limit=100&start=c1" => Activities("c2", 3),
+            _ => Activities("fresh" + Guid.NewGuid()), // the API's endless tail of empty pages
+        });
+
+        Assert.Equal(["a1", "a2", "a3"], Ids(batches));
+        Assert.Equal(3, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Segment_membership_keeps_reading_after_an_empty_page_and_drops_a_member_repeated_at_the_page_edge()
+    {
+        var (batches, api) = await ReadAsync("segment_membership", target => target switch
+        {
+            "/v1/segments/7/membership?limit=30000" => """{"identifiers": [], "next": "c1"}""",
+            "/v1/segments/7/membership?limit=30000&start=c1" => """{"identifiers": [{"cio_id": "p1"}, {"cio_id": "p2"}], "next": "c2"}""",
+            "/v1/segments/7/membership?limit=30000&start=c2" => """{"identifiers": [{"cio_id": "p2"}, {"cio_id": "p3"}], "next": ""}""",
+            _ => null,
+        }, parent: new KeyValuePair<string, string>("segment_id", "7"));
+
+        Assert.Equal(["p1", "p2", "p3"], Ids(batches, "cio_id"));
+        Assert.Equal(3, api.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Every_sender_is_read_once_whether_hidden_true_lists_the_visible_ones_too_or_not(bool hiddenIncludesVisible)
+    {
+        var (batches, _) = await ReadAsync("sender_identities", target => target switch
+        {
+            "/v1/sender_identities?hidden=false&limit=100" => """{"sender_identities": [{"id": 1}, {"id": 2}]}""",
+            "/v1/sender_identities?hidden=true&limit=100" => hiddenIncludesVisible
+                ? """{"sender_identities": [{"id": 1}, {"id": 3}, {"id": 2}]}"""
+                : """{"sender_identities": [{"id": 3}]}""",
+            _ => null,
+        });
+
+        Assert.Equal(["1", "2", "3"], Ids(batches).Order());
+    }
+
+    [Fact]
+    public async Task A_newest_first_list_stops_after_the_first_page_wholly_before_the_threshold()
+    {
+        var (batches, api) = await ReadAsync("activities", target => target switch
+        {
+            "/v1/activities?limit=100" => Activities("c1", 10, 20),
+            "/v1/activities?limit=100&start=c1" => Activities("c2", 30_000, 40_000),
+            _ => Activities("c3", 50_000),
+        }, bookmark: Signpost.AddSeconds(-1000).AddMinutes(60));
+
+        Assert.Equal(2, batches.Count);
+        Assert.Equal(2, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Deliveries_are_read_in_windows_whose_completion_is_reported_up_to_the_signpost()
+    {
+        var (batches, api) = await ReadAsync("messages", target =>
+        {
+            var start = target.Split('&').Single(p => p.Contains("start_ts=", StringComparison.Ordinal)).Split('=')[1];
+            return target.Contains("start=", StringComparison.Ordinal)
+                ? $$"""{"messages": [{"id": "m{{start}}", "created": {{start}}}], "next": ""}"""
+                : """{"messages": [], "next": "more"}"""; // each window's first page is empty but carries a cursor
+        });
+
+        var windows = api.Requests.Where(r => !r.Contains("start=", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, windows.Length);
+        Assert.Equal(3, Ids(batches).Count());
+        var marks = batches.Where(b => b.CompletedThrough is not null).Select(b => b.CompletedThrough!.Value).ToArray();
+        Assert.Equal(marks.Order(), marks);
+        Assert.Equal(Signpost, marks[^1]);
+        Assert.All(api.Requests, r => Assert.Contains("limit=1000", r, StringComparison.Ordinal));
+        Assert.Contains(windows, w => w.Contains("start_ts=" + Config.StartDate.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_child_whose_parent_was_deleted_reads_nothing()
+    {
+        var (batches, api) = await ReadAsync("campaign_actions", _ => null, parent: new KeyValuePair<string, string>("campaign_id", "9"));
+
+        Assert.Empty(batches);
+        Assert.Equal(["/v1/campaigns/9/actions"], api.Requests);
+    }
+
+    [Fact]
+    public async Task Suppressions_are_read_by_offset_per_list_and_tagged_with_their_list()
+    {
+        var (batches, api) = await ReadAsync("esp_suppressions", target =>
+            target.Contains("offset=0", StringComparison.Ordinal)
+                ? $$"""{"suppressions": [{{string.Join(',', Enumerable.Range(0, 1000).Select(i => $$"""{"email": "e{{i}}@x"}"""))}}], "category": "hard"}"""
+                : """{"suppressions": null}""");
+
+        Assert.Equal(8, api.Requests.Count);
+        Assert.Equal(4000, batches.Sum(b => b.Records.Count));
+        Assert.Contains("/v1/esp/suppression/spam_reports?limit=1000&offset=1000", api.Requests);
+        var first = batches.First(b => b.Records.Count > 0);
+        Assert.Equal([("suppression_type", "bounces"), ("domain", ""), ("category", "hard")], first.Extras.Select(e => (e.Key, e.Value)));
+    }
+
+    [Fact]
+    public async Task Records_that_are_not_objects_stop_the_stream_with_a_clear_error()
+    {
+        var error = await Assert.ThrowsAsync<TapException>(() => ReadAsync("workspaces", _ => """{"workspaces": [1]}"""));
+
+        Assert.Contains("not objects", error.Message);
+    }
+}
