@@ -72,9 +72,12 @@ internal static class TapCommand
                 ? CatalogSelection.Load(catalogPath, config, log)
                 : CatalogSelection.Defaults();
             var state = parse.GetValue(options.State) is { } statePath ? TapState.Load(statePath) : TapState.Empty();
+            var versions = config.ActivateVersion ? new TableVersions(selection, state, TimeProvider.System) : null;
             using var client = new CustomerIoClient(config, log, TimeProvider.System);
             using var writer = new SingerWriter(stdout);
-            await new SyncRunner(client, config, writer, state, log, TimeProvider.System).RunAsync(selection, interrupt.Token).ConfigureAwait(false);
+            var runner = new SyncRunner(client, config, writer, state, log, TimeProvider.System) { Versions = versions };
+            await runner.RunAsync(selection, interrupt.Token).ConfigureAwait(false);
+
             return 0;
         }
         catch (OperationCanceledException) when (interrupt.Signal is { } signal)
