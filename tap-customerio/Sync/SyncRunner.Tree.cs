@@ -27,7 +27,8 @@ internal sealed partial class SyncRunner
         {
             chosen.TryGetValue(definition.Name, out var selected);
             var plan = selected is null ? null : new RecordPlan(definition.Name, SchemaStore.Load(definition.Name), selected.Fields);
-            nodes[definition.Name] = new StreamNode(definition, plan, Since(definition, selected));
+            var since = Since(definition, selected);
+            nodes[definition.Name] = new StreamNode(definition, plan, Quota is null ? since : RecordQuota.Since(definition, since, _signpost));
         }
 
         foreach (var node in nodes.Values.Where(n => n.Definition.Parent is not null))

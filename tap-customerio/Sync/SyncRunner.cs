@@ -28,6 +28,9 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     /// <summary>Table versions and ACTIVATE_VERSION of full-table streams; null when <c>activate_version</c> is off.</summary>
     public TableVersions? Versions { get; init; }
 
+    /// <summary><c>--test</c>: at most one record a stream, no bookmark moves.</summary>
+    public RecordQuota? Quota { get; init; }
+
     public async Task RunAsync(IReadOnlyList<SelectedStream> selection, CancellationToken cancellation)
     {
         _signpost = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
@@ -130,7 +133,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             List<IReadOnlyList<KeyValuePair<string, string>>> childContexts;
             using (batch)
             {
-                var taken = batch;
+                var taken = Quota?.Limit(node, batch) ?? batch;
                 Write(node, taken, parentValues);
                 childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, taken.Records, parentValues);
                 if (isRoot && taken.CompletedThrough is { } through && definition.Incremental == Incremental.ServerWindows)
@@ -149,6 +152,11 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             if (isRoot && (batch.Records.Count > 0 || batch.CompletedThrough is not null))
             {
                 EmitState();
+            }
+
+            if (Quota?.Reached(node) == true)
+            {
+                break;
             }
         }
     }
@@ -231,7 +239,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     /// <summary>At the end of a stream: its bookmark moves to the latest value it saw (windows: to the signpost).</summary>
     private void Commit(StreamNode node)
     {
-        if (!node.Definition.IsIncremental || !node.Selected)
+        if (!node.Definition.IsIncremental || !node.Selected || Quota is not null)
         {
             return;
         }
