@@ -11,6 +11,8 @@ namespace TapCustomerIo.Sync;
 /// version of the stream yet (a first load), so a table is never emptied while a run is loading it; an interrupted sync
 /// never activates its version. Full table means: a stream without a bookmark, or an incremental one the catalog forces
 /// to FULL_TABLE. A child stream gets one version per run, however many parents it is read for.
+/// Metric series keyed by a bucket's start (<c>period_start</c>) get no version: the API answers only the last
+/// <c>steps</c> periods, so an older bucket leaves the answer without being deleted, and activating would erase history.
 /// </summary>
 internal sealed class TableVersions
 {
@@ -22,7 +24,7 @@ internal sealed class TableVersions
     {
         _state = state;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var selected in selection.Where(IsFullTable))
+        foreach (var selected in selection.Where(IsVersioned))
         {
             var stored = state.Version(selected.Definition.Name);
             // Targets keep the rows of the activated version and drop older ones: a version must grow, whatever the clock did.
@@ -30,7 +32,8 @@ internal sealed class TableVersions
         }
     }
 
-    public static bool IsFullTable(SelectedStream stream) => !stream.Definition.IsIncremental || stream.FullRefresh;
+    public static bool IsVersioned(SelectedStream stream) =>
+        (!stream.Definition.IsIncremental || stream.FullRefresh) && !stream.Definition.KeyProperties.Contains("period_start");
 
     /// <summary>The version this run's records of <paramref name="stream"/> carry; null for an incremental stream.</summary>
     public long? Of(string stream) => _streams.TryGetValue(stream, out var entry) ? entry.Version : null;

@@ -20,7 +20,7 @@ public sealed class ActivateVersionTests
     {
         await using var harness = await SyncHarness.StartAsync(new FakeApiOptions { RateLimitPerSecond = 0 });
         var config = harness.Config();
-        var catalog = CatalogForcingFullTable(harness, "campaigns", [.. FullTable, "newsletters"]);
+        var catalog = CatalogForcingFullTable(harness, "campaigns", [.. FullTable, "newsletters", "newsletter_metrics"]);
 
         var first = await harness.SyncAsync(config, catalog);
         var second = await harness.SyncAsync(config, catalog, harness.State(first.LastState!));
@@ -42,10 +42,14 @@ public sealed class ActivateVersionTests
         Assert.NotNull(second.LastState!["bookmarks"]!["campaigns"]!["replication_key_value"]);
         Assert.Equal(first.Records("campaigns").Count(), second.Records("campaigns").Count());
 
-        // An incremental stream has no version.
-        Assert.Empty(first.ActivatedVersions("newsletters"));
-        Assert.All(VersionNodes(first, "newsletters"), Assert.Null);
-        Assert.Null(first.LastState!["bookmarks"]!["newsletters"]!["version"]);
+        // An incremental stream has no version, nor has a full-table metric series that is a moving window of periods.
+        foreach (var stream in new[] { "newsletters", "newsletter_metrics" })
+        {
+            Assert.True(first.Records(stream).Any(), stream);
+            Assert.Empty(first.ActivatedVersions(stream));
+            Assert.All(VersionNodes(first, stream), Assert.Null);
+            Assert.Null(first.LastState!["bookmarks"]![stream]?["version"]);
+        }
     }
 
     [Fact]
