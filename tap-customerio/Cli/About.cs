@@ -8,7 +8,7 @@ namespace TapCustomerIo.Cli;
 /// <summary><c>--about</c> in the three forms Meltano and the Singer SDK know: text, JSON (settings as a JSON Schema), Markdown.</summary>
 internal static class About
 {
-    public static readonly IReadOnlyList<string> Capabilities = ["catalog", "discover", "state", "about"];
+    public static readonly IReadOnlyList<string> Capabilities = ["catalog", "discover", "state", "about", "test", "activate-version"];
 
     public static string Render(string format) => format switch
     {
@@ -68,6 +68,7 @@ internal static class About
             {
                 SettingKind.Integer => long.Parse(value, CultureInfo.InvariantCulture),
                 SettingKind.Number => double.Parse(value, CultureInfo.InvariantCulture),
+                SettingKind.Boolean => bool.Parse(value),
                 SettingKind.StringArray => JsonNode.Parse(value),
                 _ => value,
             };
@@ -86,6 +87,7 @@ internal static class About
     {
         SettingKind.Integer => "integer",
         SettingKind.Number => "number",
+        SettingKind.Boolean => "boolean",
         SettingKind.StringArray => "array",
         SettingKind.Object => "object",
         _ => "string",

@@ -72,9 +72,22 @@ internal static class TapCommand
                 ? CatalogSelection.Load(catalogPath, config, log)
                 : CatalogSelection.Defaults();
             var state = parse.GetValue(options.State) is { } statePath ? TapState.Load(statePath) : TapState.Empty();
+            var test = parse.GetValue(options.Test);
+            var versions = config.ActivateVersion && !test ? new TableVersions(selection, state, TimeProvider.System) : null;
             using var client = new CustomerIoClient(config, log, TimeProvider.System);
             using var writer = new SingerWriter(stdout);
-            await new SyncRunner(client, config, writer, state, log, TimeProvider.System).RunAsync(selection, interrupt.Token).ConfigureAwait(false);
+            if (test)
+            {
+                await ConnectionTest.CheckKeyAsync(client, log, interrupt.Token).ConfigureAwait(false);
+            }
+
+            var runner = new SyncRunner(client, config, writer, state, log, TimeProvider.System) { Versions = versions, Quota = test ? new RecordQuota() : null };
+            await runner.RunAsync(selection, interrupt.Token).ConfigureAwait(false);
+            if (test)
+            {
+                log.Information("Connection test passed: the API accepted the key, and each selected stream wrote at most one record");
+            }
+
             return 0;
         }
         catch (OperationCanceledException) when (interrupt.Signal is { } signal)

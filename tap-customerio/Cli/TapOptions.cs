@@ -16,6 +16,12 @@ internal sealed class TapOptions
 
     public Option<string?> State { get; } = new("--state", "-s") { Description = "State JSON file from a previous run, to resume from." };
 
+    public Option<bool> Test { get; } = new("--test")
+    {
+        Description = "Check the config against the API: sync at most one record of each selected stream, move no bookmark, exit 0 " +
+            "(1 with the usual one-line error if the key or region is refused).",
+    };
+
     public Option<bool> About { get; } = new("--about") { Description = "Describe the tap: version, capabilities, settings." };
 
     public Option<string> Format { get; } = new("--format")
@@ -35,12 +41,12 @@ internal sealed class TapOptions
     };
 
     public const string Usage =
-        "usage: tap-customerio --config FILE [--discover | [--catalog FILE] [--state FILE]] | --about [--format text|json|markdown] | --help | --version";
+        "usage: tap-customerio --config FILE [--discover | [--catalog FILE] [--state FILE] [--test]] | --about [--format text|json|markdown] | --help | --version";
 
     public RootCommand CreateRoot()
     {
         Format.AcceptOnlyFromAmong("text", "json", "markdown");
         LogFormat.AcceptOnlyFromAmong("text", "json");
-        return new RootCommand(TapInfo.Description) { Config, Discover, Catalog, State, About, Format, LogLevel, LogFormat };
+        return new RootCommand(TapInfo.Description) { Config, Discover, Catalog, State, Test, About, Format, LogLevel, LogFormat };
     }
 }

@@ -60,6 +60,7 @@ internal static class ConfigLoader
             MetricsTimezone = TimeZone(read.String(S("metrics_timezone")) ?? "UTC", S("metrics_timezone")),
             MetricsDays = (int)Between(read.Integer(S("metrics_days")) ?? 90, 1, 3650, S("metrics_days"), read),
             EspDomains = read.StringArray(S("esp_domains")) ?? [],
+            ActivateVersion = read.Boolean(S("activate_version")) ?? true,
         };
     }
 

@@ -77,6 +77,20 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
         return (int)number.Value;
     }
 
+    /// <summary>JSON true/false; from the environment also true/false, 1/0, yes/no (Meltano's casting).</summary>
+    public bool? Boolean(Setting setting)
+    {
+        var node = Raw(setting);
+        return node switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<bool>(out var b) => b,
+            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().ToLowerInvariant() is "true" or "1" or "yes" or "on" => true,
+            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().ToLowerInvariant() is "false" or "0" or "no" or "off" => false,
+            _ => throw Invalid(setting, node, "must be true or false"),
+        };
+    }
+
     public IReadOnlyList<string>? StringArray(Setting setting)
     {
         var node = Raw(setting);

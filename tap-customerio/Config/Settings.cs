@@ -36,5 +36,8 @@ internal static class Settings
         new("metrics_timezone", SettingKind.String, "IANA time zone of campaign (version 2) metric buckets.", Default: "UTC"),
         new("metrics_days", SettingKind.Integer, "How many days back campaign and journey metrics are read.", Default: "90"),
         new("esp_domains", SettingKind.StringArray, "Sending domains whose suppression lists are synced too.", Default: "[]"),
+        new("activate_version", SettingKind.Boolean,
+            "Full-table streams carry a table version and end with ACTIVATE_VERSION, so rows deleted in Customer.io leave the " +
+            "warehouse; turn off for targets that cannot take the message.", Default: "true"),
     ];
 }

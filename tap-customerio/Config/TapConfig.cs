@@ -23,6 +23,7 @@ internal sealed record TapConfig
     public string MetricsTimezone { get; init; } = "UTC";
     public int MetricsDays { get; init; } = 90;
     public IReadOnlyList<string> EspDomains { get; init; } = [];
+    public bool ActivateVersion { get; init; } = true;
 
     /// <summary>Redacted on purpose: a record's generated ToString would print the key.</summary>
     public override string ToString() => $"TapConfig {{ Region = {Region}, BaseUrl = {BaseUrl} }}";

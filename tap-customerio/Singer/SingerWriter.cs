@@ -11,7 +11,7 @@ namespace TapCustomerIo.Singer;
 /// and written in large blocks; a STATE flushes, so a target sees every state right after the records it covers.
 /// Thread-safe: streams running concurrently write whole pages under one lock.
 /// </summary>
-internal sealed class SingerWriter : IDisposable
+internal sealed partial class SingerWriter : IDisposable
 {
     private const int FlushThreshold = 256 * 1024;
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
@@ -55,8 +55,12 @@ internal sealed class SingerWriter : IDisposable
     public void WriteState(JsonObject value) =>
         WriteNode(new JsonObject { ["type"] = "STATE", ["value"] = value.Parent is null ? value : value.DeepClone() }, flush: true);
 
-    /// <summary>Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record.</summary>
-    public void WriteRecords(RecordPlan plan, IEnumerable<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted, Action<string>? onUnknownField = null)
+    /// <summary>
+    /// Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record;
+    /// <paramref name="version"/> is the table version of a full-table sync (see <see cref="WriteActivateVersion"/>).
+    /// </summary>
+    public void WriteRecords(RecordPlan plan, IEnumerable<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted,
+        Action<string>? onUnknownField = null, long? version = null)
     {
         var stream = JsonEncodedText.Encode(plan.Stream);
         var time = JsonEncodedText.Encode(timeExtracted);
@@ -70,6 +74,11 @@ internal sealed class SingerWriter : IDisposable
                 _json.WriteString(StreamName, stream);
                 _json.WritePropertyName(RecordName);
                 WriteRecord(plan, record, extras, onUnknownField);
+                if (version is { } tableVersion)
+                {
+                    _json.WriteNumber(VersionName, tableVersion);
+                }
+
                 _json.WriteString(TimeExtractedName, time);
                 _json.WriteEndObject();
                 EndLine();

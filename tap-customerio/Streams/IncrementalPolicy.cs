@@ -45,6 +45,16 @@ internal sealed class IncrementalPolicy
         return new IncrementalPolicy(stream, since, (since ?? floor).AddSeconds(1), signpost, commits);
     }
 
+    /// <summary>
+    /// The same policy for a sample (<c>--test</c>): nothing commits, and time windows cover only the last
+    /// <paramref name="span"/> before the signpost, so a sample does not walk years of empty windows.
+    /// </summary>
+    public IncrementalPolicy Sample(TimeSpan span)
+    {
+        var recent = Signpost - span;
+        return new IncrementalPolicy(_stream, Since, _stream.Paging.FiltersByTime && From < recent ? recent : From, Signpost, commits: false);
+    }
+
     /// <summary>Records with a replication value at or before this were emitted by an earlier run (null: emit all).</summary>
     public DateTimeOffset? Since { get; }
 

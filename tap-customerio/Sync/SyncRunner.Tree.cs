@@ -28,7 +28,8 @@ internal sealed partial class SyncRunner
             chosen.TryGetValue(definition.Name, out var selected);
             var plan = selected is null ? null : new RecordPlan(definition.Name, SchemaStore.Load(definition.Name), selected.Fields);
             var bookmark = selected is { FullRefresh: false } && definition.IsIncremental ? state.Bookmark(definition) : null;
-            nodes[definition.Name] = new StreamNode(definition, plan, IncrementalPolicy.For(definition, config, bookmark, _signpost, commits: selected is not null));
+            var policy = IncrementalPolicy.For(definition, config, bookmark, _signpost, commits: selected is not null);
+            nodes[definition.Name] = new StreamNode(definition, plan, Quota is null ? policy : policy.Sample(RecordQuota.RecentWindow));
         }
 
         foreach (var node in nodes.Values.Where(n => n.Definition.Parent is not null))

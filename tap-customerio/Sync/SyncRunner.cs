@@ -25,6 +25,12 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     private readonly SortedSet<string> _running = new(StringComparer.Ordinal);
     private DateTimeOffset _signpost;
 
+    /// <summary>Table versions and ACTIVATE_VERSION of full-table streams; null when <c>activate_version</c> is off.</summary>
+    public TableVersions? Versions { get; init; }
+
+    /// <summary><c>--test</c>: at most one record a stream, no bookmark moves.</summary>
+    public RecordQuota? Quota { get; init; }
+
     public async Task RunAsync(IReadOnlyList<SelectedStream> selection, CancellationToken cancellation)
     {
         _signpost = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
@@ -33,6 +39,8 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         {
             writer.WriteSchema(node.Definition.Name, node.Plan!.Schema, node.Definition.Keys(config), node.Definition.ReplicationKey);
         }
+
+        Versions?.Begin(writer);
 
         var started = Stopwatch.GetTimestamp();
         log.Information("Sync started: {Count} streams selected, signpost {Signpost}", selection.Count, Rfc3339.Format(_signpost));
@@ -99,6 +107,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             {
                 Commit(node);
                 Report(node);
+                Versions?.Complete(node.Definition.Name, writer);
             }
         }
         catch
@@ -124,9 +133,10 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             List<IReadOnlyList<KeyValuePair<string, string>>> childContexts;
             using (batch)
             {
-                Write(node, batch, parentValues);
-                childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, batch.Records, parentValues);
-                if (node.Policy.AtWindowEnd(batch.CompletedThrough) is { } through)
+                var taken = Quota?.Limit(node, batch) ?? batch;
+                Write(node, taken, parentValues);
+                childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, taken.Records, parentValues);
+                if (node.Policy.AtWindowEnd(taken.CompletedThrough) is { } through)
                 {
                     state.Advance(definition, through); // every delivery created up to the window's end has been written
                 }
@@ -143,6 +153,11 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             {
                 EmitState();
             }
+
+            if (Quota?.Reached(node) == true)
+            {
+                break;
+            }
         }
     }
 
@@ -153,7 +168,8 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         {
             var extras = batch.Extras.Count == 0 ? parentValues : Merge(parentValues, batch.Extras);
             writer.WriteRecords(plan, records, extras, Rfc3339.Format(time.GetUtcNow()),
-                field => log.Information("{Stream}: field '{Field}' is not in the schema, so it is not emitted", plan.Stream, field));
+                field => log.Information("{Stream}: field '{Field}' is not in the schema, so it is not emitted", plan.Stream, field),
+                Versions?.Of(plan.Stream));
             node.Wrote(records.Count);
         }
     }

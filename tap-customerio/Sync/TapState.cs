@@ -10,7 +10,7 @@ namespace TapCustomerIo.Sync;
 /// (the singer-sdk names, which <c>meltano state get</c> users know). Bookmarks of streams not synced this run are kept.
 /// A bookmark only moves forward. Thread-safe.
 /// </summary>
-internal sealed class TapState
+internal sealed partial class TapState
 {
     private readonly JsonObject _value;
     private readonly Lock _lock = new();
@@ -70,11 +70,11 @@ internal sealed class TapState
                 return false;
             }
 
-            _value["bookmarks"]![stream.Name] = new JsonObject
+            _value["bookmarks"]![stream.Name] = KeepVersion(stream.Name, new JsonObject
             {
                 ["replication_key"] = stream.ReplicationKey,
                 ["replication_key_value"] = Rfc3339.Format(value),
-            };
+            });
             return true;
         }
     }

@@ -34,7 +34,7 @@ public sealed class CommandLineTests
         var run = await TapProcess.RunAsync(["--help"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var flag in new[] { "--config", "--discover", "--catalog", "--properties", "--state", "--about", "--format", "--version" })
+        foreach (var flag in new[] { "--config", "--discover", "--catalog", "--properties", "--state", "--test", "--about", "--format", "--version" })
         {
             Assert.Contains(flag, run.Stdout);
         }
@@ -48,11 +48,11 @@ public sealed class CommandLineTests
         Assert.Equal(0, run.ExitCode);
         var about = JsonNode.Parse(run.Stdout)!;
         Assert.Equal("tap-customerio", (string?)about["name"]);
-        Assert.Equal(["catalog", "discover", "state", "about"], about["capabilities"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(["catalog", "discover", "state", "about", "test", "activate-version"], about["capabilities"]!.AsArray().Select(c => (string?)c));
         var settings = about["settings"]!["properties"]!.AsObject();
         foreach (var name in new[] { "api_key", "region", "base_url", "start_date", "max_requests_per_second", "request_timeout_seconds",
                      "messages_lookback_days", "lookback_minutes", "customer_filter", "customer_attributes", "activity_types", "message_types",
-                     "metrics_period", "metrics_steps", "metrics_resolution", "metrics_timezone", "metrics_days", "esp_domains" })
+                     "metrics_period", "metrics_steps", "metrics_resolution", "metrics_timezone", "metrics_days", "esp_domains", "activate_version" })
         {
             Assert.True(settings.ContainsKey(name), name);
             Assert.False(string.IsNullOrWhiteSpace((string?)settings[name]!["description"]), name);

@@ -19,6 +19,7 @@ public sealed class ConfigValidationTests : IDisposable
         { "rate as text", $$"""{"api_key": "{{Secret}}", "max_requests_per_second": "fast"}""", "'max_requests_per_second' must be a number" },
         { "filter not an object", $$"""{"api_key": "{{Secret}}", "customer_filter": [1]}""", "'customer_filter' must be a JSON object" },
         { "unknown time zone", $$"""{"api_key": "{{Secret}}", "metrics_timezone": "Mars/Olympus"}""", "'metrics_timezone' must be an IANA time zone" },
+        { "switch neither true nor false", $$"""{"api_key": "{{Secret}}", "activate_version": "maybe"}""", "'activate_version' must be true or false" },
         { "api key of the wrong type", """{"api_key": 12345}""", "'api_key' must be a string" },
         { "invalid JSON", $$"""{"api_key": "{{Secret}}", """, "is not valid JSON at line 1" },
         { "not an object", "[\"" + Secret + "\"]", "must hold a JSON object" },

@@ -138,12 +138,27 @@ public sealed partial class ConformanceTests(ConformanceTests.FullRun fixture) :
     {
         var state = Messages.Last()["value"]!.AsObject();
         Assert.True(state.ContainsKey("currently_syncing"));
+        var versions = 0;
         foreach (var (stream, bookmark) in state["bookmarks"]!.AsObject())
         {
-            Assert.NotNull(bookmark!["replication_key"]);
+            if (bookmark!["version"] is { } version)
+            {
+                Assert.True(version.GetValue<long>() > 0, $"{stream} table version {version}");
+                versions++;
+            }
+
+            if (bookmark["replication_key_value"] is null)
+            {
+                Assert.NotNull(bookmark["version"]); // a full-table stream keeps only its table version
+                continue;
+            }
+
+            Assert.NotNull(bookmark["replication_key"]);
             var value = DateTimeOffset.Parse((string)bookmark["replication_key_value"]!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(value <= DateTimeOffset.UtcNow, $"{stream} bookmark {value} is in the future");
         }
+
+        Assert.True(versions > 0, "no full-table stream kept its table version");
     }
 
     [Fact]
@@ -151,7 +166,7 @@ public sealed partial class ConformanceTests(ConformanceTests.FullRun fixture) :
     {
         Assert.False(_run.Stdout.StartsWith('\uFEFF'));
         Assert.DoesNotMatch(@"[:,\[]\s*-?(NaN|Infinity)\b", _run.Stdout);
-        Assert.All(Messages, m => Assert.Contains((string)m["type"]!, new[] { "SCHEMA", "RECORD", "STATE" }));
+        Assert.All(Messages, m => Assert.Contains((string)m["type"]!, new[] { "SCHEMA", "RECORD", "STATE", "ACTIVATE_VERSION" }));
     }
 
     [Fact]

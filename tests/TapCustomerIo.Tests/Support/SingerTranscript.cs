@@ -5,8 +5,9 @@ namespace TapCustomerIo.Tests.Support;
 
 /// <summary>
 /// A tap's stdout read as Singer messages, checked the way real targets check it: every line a JSON object of type
-/// SCHEMA, RECORD or STATE; a stream's SCHEMA before its records; every record valid against its schema (NJsonSchema,
-/// formats included), key properties present and non-null; date-times with an offset; the last line a STATE.
+/// SCHEMA, RECORD, STATE or ACTIVATE_VERSION; a stream's SCHEMA before its records and versions; every record valid against
+/// its schema (NJsonSchema, formats included), key properties present and non-null; date-times with an offset; table
+/// versions positive integers; the last line a STATE.
 /// </summary>
 internal sealed class SingerTranscript
 {
@@ -22,6 +23,10 @@ internal sealed class SingerTranscript
 
     public IEnumerable<JsonObject> Records(string stream) =>
         Messages.Where(m => (string?)m["type"] == "RECORD" && (string?)m["stream"] == stream).Select(m => m["record"]!.AsObject());
+
+    /// <summary>The versions of the stream's ACTIVATE_VERSION messages, in order.</summary>
+    public IReadOnlyList<long> ActivatedVersions(string stream) =>
+        Messages.Where(m => (string?)m["type"] == "ACTIVATE_VERSION" && (string?)m["stream"] == stream).Select(m => (long)m["version"]!).ToArray();
 
     public IReadOnlyDictionary<string, int> RecordCounts =>
         Messages.Where(m => (string?)m["type"] == "RECORD").GroupBy(m => (string)m["stream"]!).ToDictionary(g => g.Key, g => g.Count());
@@ -73,6 +78,16 @@ internal sealed class SingerTranscript
                     }
 
                     Assert.Matches(@"Z$|[+-]\d\d:\d\d$", (string)message["time_extracted"]!);
+                    if (message["version"] is { } recordVersion)
+                    {
+                        AssertVersion(recordVersion, line);
+                    }
+
+                    break;
+                case "ACTIVATE_VERSION":
+                    var versioned = (string)message["stream"]!;
+                    Assert.True(schemas.ContainsKey(versioned), $"ACTIVATE_VERSION of '{versioned}' before its SCHEMA");
+                    AssertVersion(message["version"], line);
                     break;
                 case "STATE":
                     Assert.IsType<JsonObject>(message["value"], exactMatch: false);
@@ -92,4 +107,8 @@ internal sealed class SingerTranscript
 
         return new SingerTranscript(messages);
     }
+
+    private static void AssertVersion(JsonNode? version, string line) =>
+        Assert.True(version is JsonValue v && v.TryGetValue<long>(out var n) && n > 0 && !version.ToJsonString().Contains('.'),
+            $"a table version must be a positive integer: {line}");
 }

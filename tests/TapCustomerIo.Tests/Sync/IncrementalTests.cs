@@ -30,7 +30,7 @@ public sealed class IncrementalTests
         Assert.Equal(first.Records("customers").Count(), second.Records("customers").Count()); // full table: everything again
         var before = first.LastState!["bookmarks"]!.AsObject();
         var after = second.LastState!["bookmarks"]!.AsObject();
-        foreach (var (stream, bookmark) in before)
+        foreach (var (stream, bookmark) in before.Where(b => b.Value?["replication_key_value"] is not null)) // full-table streams keep only a version
         {
             // Bookmarks never move backwards.
             Assert.True(string.CompareOrdinal((string)after[stream]!["replication_key_value"]!, (string)bookmark!["replication_key_value"]!) >= 0, stream);
