@@ -82,4 +82,17 @@ internal sealed partial class FakeDataset
 
     /// <summary>True when /v1/messages' first page for these exact query parameters is the deliberately empty one.</summary>
     internal static bool IsEmptyFirstPage(uint fingerprint) => fingerprint % 3 == 0;
+
+    /// <summary>(object_type_id, object_id) of every object, as POST /v1/objects lists them per type.</summary>
+    public IEnumerable<(string TypeId, string ObjectId)> ObjectKeys() =>
+        Catalog.ObjectTypes.SelectMany(t => Enumerable.Range(0, Objects.PerType).Select(j => (t.Id, Objects.ObjectId(t, j))));
+
+    /// <summary>(cio_id, segment id) of every membership that /v1/customers/{id}/segments reports (not the deleted
+    /// segment's).</summary>
+    public IEnumerable<(string CioId, long SegmentId)> CustomerSegmentKeys()
+    {
+        for (var p = 0L; p < People.Count; p++)
+            foreach (var segment in Catalog.Segments.Where(s => s.Id != Catalog.DeletedSegmentId && IsMember(s, p)))
+                yield return (People.CioId(p), segment.Id);
+    }
 }
