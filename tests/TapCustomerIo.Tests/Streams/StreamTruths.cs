@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FakeCustomerIo.Data;
+using FakeCustomerIo.Data.Deliveries;
 using FakeCustomerIo.Data.Suppressions;
 
 namespace TapCustomerIo.Tests.Streams;
@@ -58,25 +59,33 @@ internal static class StreamTruths
             // The three future-dated activities lie beyond the run's signpost.
             ["activities"] = (d, _) => d.ActivityIds().Except(d.FutureActivityIds).Select(id => Key(id)),
 
-            // No exact truth yet: metric buckets depend on the tap's calendar choices, and the per-person and
-            // per-parent streams on generator internals the dataset does not expose.
+            ["campaign_messages"] = (d, start) => d.DeliveriesOf(ParentKind.Campaign, start).Where(m => m.ParentId != d.DeletedCampaignId).Select(m => Key(m.Id)),
+            ["broadcast_messages"] = (d, start) => d.DeliveriesOf(ParentKind.Broadcast, start).Select(m => Key(m.Id)),
+            ["newsletter_messages"] = (d, start) => d.DeliveriesOf(ParentKind.Newsletter, start).Select(m => Key(m.Id)),
+            ["transactional_deliveries"] = (d, start) => d.DeliveriesOf(ParentKind.Transactional, start).Select(m => Key(m.Id)),
+
+            // One row per tracked link.
+            ["campaign_link_metrics"] = (d, _) => d.Catalog.Campaigns.Where(c => c.Id != d.DeletedCampaignId).SelectMany(c => c.Links.Select(l => Key(c.Id, l.Id))),
+            ["broadcast_link_metrics"] = (d, _) => d.Catalog.Broadcasts.SelectMany(b => b.Links.Select(l => Key(b.Id, l.Id))),
+
+            // Per person: every person's activities are the workspace's, and the relationships are computed per person.
+            ["customer_activities"] = (d, _) => d.ActivityIds().Except(d.FutureActivityIds).Select(id => Key(id)),
+            ["customer_relationships"] = (d, _) => d.RelationshipKeys().Select(r => Key(r.CioId, r.TypeId, r.ObjectId)),
+
+            // The truth is every delivery since start_date (d.PersonDeliveryIds(start)), but the tap reads only the
+            // API's default six-month window today (issue 11 item 8): records and unique keys until that fix lands.
+            ["customer_messages"] = null,
+
+            // No exact truth: a metric stream's rows are buckets of the tap's own calendar and resolution choices,
+            // which other work is changing (issue 11 items 3 and 4); records and unique keys only.
             ["campaign_metrics"] = null,
             ["campaign_action_metrics"] = null,
             ["campaign_journey_metrics"] = null,
-            ["campaign_link_metrics"] = null,
             ["broadcast_metrics"] = null,
             ["broadcast_action_metrics"] = null,
-            ["broadcast_link_metrics"] = null,
             ["newsletter_metrics"] = null,
             ["newsletter_variant_metrics"] = null,
             ["transactional_metrics"] = null,
-            ["campaign_messages"] = null,
-            ["broadcast_messages"] = null,
-            ["newsletter_messages"] = null,
-            ["transactional_deliveries"] = null,
-            ["customer_messages"] = null,
-            ["customer_activities"] = null,
-            ["customer_relationships"] = null,
         };
 
     /// <summary>A key as the transcript writes it: each part as JSON, joined by '|'.</summary>
