@@ -58,6 +58,10 @@ internal sealed record FakeApiOptions
     /// </summary>
     public bool HiddenSendersIncludeVisible { get; init; }
 
+    /// <summary>How many /v1 exchanges <see cref="Stats.FakeApiStats.Log"/> keeps (request and response in full);
+    /// 0, the default, keeps none.</summary>
+    public int RequestLogCapacity { get; init; }
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FakeCustomerIo.Data.Activities;
 using FakeCustomerIo.Data.Catalog;
+using FakeCustomerIo.Data.Deliveries;
 
 namespace FakeCustomerIo.Data;
 
@@ -105,4 +106,49 @@ internal sealed partial class FakeDataset
 
     /// <summary>True when /v1/messages' first page for these exact query parameters is the deliberately empty one.</summary>
     internal static bool IsEmptyFirstPage(uint fingerprint) => fingerprint % 3 == 0;
+
+    /// <summary>(object_type_id, object_id) of every object, as POST /v1/objects lists them per type.</summary>
+    public IEnumerable<(string TypeId, string ObjectId)> ObjectKeys() =>
+        Catalog.ObjectTypes.SelectMany(t => Enumerable.Range(0, Objects.PerType).Select(j => (t.Id, Objects.ObjectId(t, j))));
+
+    /// <summary>(cio_id, segment id) of every membership that /v1/customers/{id}/segments reports (not the deleted
+    /// segment's).</summary>
+    public IEnumerable<(string CioId, long SegmentId)> CustomerSegmentKeys()
+    {
+        for (var p = 0L; p < People.Count; p++)
+            foreach (var segment in Catalog.Segments.Where(s => s.Id != Catalog.DeletedSegmentId && IsMember(s, p)))
+                yield return (People.CioId(p), segment.Id);
+    }
+
+    /// <summary>(parent id, delivery id) of the deliveries of every campaign, broadcast, newsletter or transactional
+    /// message of <paramref name="kind"/> created at or after <paramref name="start"/>.</summary>
+    public IEnumerable<(long ParentId, string Id)> DeliveriesOf(ParentKind kind, long start)
+    {
+        for (var i = 0L; i < DeliveryCount; i++)
+        {
+            var facts = Deliveries.Facts(i);
+            if (facts.Parent is { } parent && parent.Kind == kind && facts.Created >= start)
+                yield return (parent.Id, Deliveries.Id(i));
+        }
+    }
+
+    /// <summary>Ids of the deliveries GET /v1/customers/{id}/messages lists (it leaves out forgotten ones), created at or
+    /// after <paramref name="start"/>, of every person.</summary>
+    public IEnumerable<string> PersonDeliveryIds(long start)
+    {
+        for (var i = 0L; i < DeliveryCount; i++)
+        {
+            var facts = Deliveries.Facts(i);
+            if (!facts.Forgotten && facts.Created >= start)
+                yield return Deliveries.Id(i);
+        }
+    }
+
+    /// <summary>(cio_id, object_type_id, object_id) of every person's relationships.</summary>
+    public IEnumerable<(string CioId, string TypeId, string ObjectId)> RelationshipKeys()
+    {
+        for (var p = 0L; p < People.Count; p++)
+            foreach (var (type, index, _) in Objects.RelationshipsOf(p, Catalog.ObjectTypes))
+                yield return (People.CioId(p), type.Id, Objects.ObjectId(type, index));
+    }
 }

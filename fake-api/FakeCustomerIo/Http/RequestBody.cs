@@ -20,6 +20,9 @@ internal static class RequestBody
         return body;
     }
 
+    /// <summary>The body if the pipeline has read it (POSTs that passed auth and the rate limit), else "".</summary>
+    public static string Cached(HttpContext ctx) => ctx.Items.TryGetValue(Key, out var cached) && cached is string s ? s : "";
+
     public static async Task<JsonElement> ObjectAsync(HttpContext ctx)
     {
         var body = await ReadAsync(ctx);

@@ -8,6 +8,7 @@ namespace FakeCustomerIo.Pipeline;
 /// <summary>
 /// Everything under /v1, in the real API's order: count the arrival → auth (401/403) → rate limit (429 with
 /// Retry-After: 1) → latency → scheduled fault → the endpoint, whose <see cref="ApiException"/>s become error envelopes.
+/// With a <see cref="RequestLog"/>, each exchange is recorded around all of it.
 /// </summary>
 internal sealed class V1Pipeline(FakeApiOptions options, FakeApiStats stats, SlidingWindowLimiter limiter, FaultSchedule faults,
     GenerationClock clock)
@@ -19,6 +20,14 @@ internal sealed class V1Pipeline(FakeApiOptions options, FakeApiStats stats, Sli
             await next(ctx);
             return;
         }
+        if (stats.Log is { } log)
+            await log.CaptureAsync(ctx, c => HandleAsync(c, next));
+        else
+            await HandleAsync(ctx, next);
+    }
+
+    private async Task HandleAsync(HttpContext ctx, RequestDelegate next)
+    {
         stats.RecordArrival(RouteKey.Of(ctx));
         clock.NoteRequest();
         if (Authenticator.Check(ctx.Request, options) is { } denied)

@@ -8,13 +8,16 @@ namespace FakeCustomerIo.Stats;
 /// ("GET /v1/campaigns/{id}/actions"). <see cref="BusiestWindow"/> is the largest number of /v1 requests that arrived
 /// within any 1,000 ms span: what tests use to prove a client never exceeds its budget.
 /// </summary>
-internal sealed class FakeApiStats
+internal sealed class FakeApiStats(int requestLogCapacity = 0)
 {
     private readonly Lock _gate = new();
     private readonly SlidingLog _window = new();
     private readonly Dictionary<string, long> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<FaultKinds, long> _faults = [];
     private long _total, _rateLimited, _busiest;
+
+    /// <summary>Each exchange in full; null unless <see cref="FakeApiOptions.RequestLogCapacity"/> is set.</summary>
+    public RequestLog? Log { get; } = requestLogCapacity > 0 ? new RequestLog(requestLogCapacity) : null;
 
     public void RecordArrival(string routeKey)
     {
@@ -63,6 +66,7 @@ internal sealed class FakeApiStats
             _faults.Clear();
             _total = _rateLimited = _busiest = 0;
         }
+        Log?.Clear();
     }
 }
 

@@ -39,7 +39,8 @@ internal static class ActivityWriter
         PersonWriter.WriteIdentifiers(w, g.People, person);
         var delivery = type.Contains('_', StringComparison.Ordinal) && type != "attribute_change";
         if (delivery) w.WriteString("delivery_id", Ids.Delivery(g.Seed, (long)(h % (ulong)Math.Max(1, deliveryCount)))); else w.WriteNull("delivery_id");
-        if (delivery) w.WriteString("delivery_type", type.EndsWith("push", StringComparison.Ordinal) ? "push" : "email"); else w.WriteNull("delivery_type");
+        // The definition's delivery_type enum is ios, android, email, phone: a push names the device's platform.
+        if (delivery) w.WriteString("delivery_type", !type.EndsWith("push", StringComparison.Ordinal) ? "email" : h % 2 == 0 ? "ios" : "android"); else w.WriteNull("delivery_type");
         if (type == "page") w.WriteString("url", name);
         w.WriteStartObject("data");
         switch (type)
@@ -59,7 +60,9 @@ internal static class ActivityWriter
                 break;
             default:
                 w.WriteNumber("campaign_id", 1 + (long)(h % 5));
-                w.WriteNumber(type.StartsWith("opened", StringComparison.Ordinal) || type.StartsWith("clicked", StringComparison.Ordinal) ? "opened" : "sent", g.TimeOf(key));
+                // As the definition's delivery data: `delivered` a time, `opened` a flag.
+                w.WriteNumber("delivered", g.TimeOf(key));
+                w.WriteBoolean("opened", type.StartsWith("opened", StringComparison.Ordinal) || type.StartsWith("clicked", StringComparison.Ordinal));
                 if (type.StartsWith("clicked", StringComparison.Ordinal)) w.WriteString("href", "https://www.example.com/pricing");
                 w.WriteString("ip_address", $"203.0.113.{h % 250}");
                 break;

@@ -48,7 +48,7 @@ internal static partial class CatalogBuilder
             Headers = email ? "[{\"name\":\"X-Campaign\",\"value\":\"" + actionId.ToString(CultureInfo.InvariantCulture) + "\"}]" : null,
             FakeBcc = false,
             Url = type == "webhook" ? "https://hooks.example.com/cio" : null,
-            Method = type == "webhook" ? "POST" : null,
+            Method = type == "webhook" ? "post" : null, // the definition's enum is lower case
             RequestMethod = type == "webhook" ? "POST" : null,
             Tracked = email,
             SendToUnsubscribed = false,

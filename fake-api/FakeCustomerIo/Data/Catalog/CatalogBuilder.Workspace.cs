@@ -55,7 +55,7 @@ internal static partial class CatalogBuilder
             var name = Words.Title(d.Pick(1, Words.FirstNames));
             var sms = i % 4 == 3;
             return new SenderIdentity(i + 1, $"{i + 1}:{anchor / Day}", $"{name} at Example", $"{name.ToLowerInvariant()}@example.com",
-                i % 2 == 0 ? "1 Main St, Springfield" : null, sms ? "twilio" : "email", i == 0, i % 3 == 2, sms ? $"+1555010{i:D4}" : null);
+                i % 2 == 0 ? "1 Main St, Springfield" : null, sms ? "phone" : "email", i == 0, i % 3 == 2, sms ? $"+1555010{i:D4}" : null);
         })];
 
     private static List<ObjectType> BuildObjectTypes(FakeScale scale)
