@@ -45,7 +45,7 @@ internal static partial class CustomerEndpoints
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        });
+        }, data.Scale.EscapeNonAsciiPeople);
     }
 
     private static Task RelationshipsAsync(HttpContext ctx, FakeDataset data)
