@@ -33,13 +33,18 @@ internal sealed class CustomersSource : IRecordSource
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["filter"] = (context.Config.CustomerFilter ?? MatchAll).DeepClone() },
             SingerJsonContext.Default.JsonObject);
-        var seen = new HashSet<string>(StringComparer.Ordinal); // the search can list a person again on a later page
+        // The search can list a person again, on the next page, where it starts with the end of the previous one
+        // (docs/performance.md, "People search repeats"): the ids of the last page are enough to drop the repeats,
+        // so memory stays one page whatever the size of the workspace.
+        HashSet<string> previousPage = new(StringComparer.Ordinal), thisPage = new(StringComparer.Ordinal);
         // Profiles of one page are fetched while the next page's are asked for, so the budget never waits on the
         // slowest call of a page.
         Task<RecordBatch[]>? previous = null;
         await foreach (var page in Paging.SearchWalker.WalkAsync(context, "/v1/customers", body, SearchPage, cancellation).ConfigureAwait(false))
         {
-            var identifiers = page.Items.Where(i => CioId(i) is { } id && seen.Add(id)).ToArray();
+            var identifiers = page.Items.Where(i => CioId(i) is { } id && !previousPage.Contains(id) && thisPage.Add(id)).ToArray();
+            (previousPage, thisPage) = (thisPage, previousPage);
+            thisPage.Clear();
             if (!context.Emitting)
             {
                 yield return new RecordBatch(identifiers, page.Document);
@@ -88,6 +93,8 @@ internal sealed class CustomersSource : IRecordSource
         });
     }
 
+    /// <summary>Values and names are copied as they arrived (raw UTF-8, escapes kept): decoding and re-encoding every
+    /// attribute cost a fifth of the tap's CPU on people with dozens of non-ASCII attributes.</summary>
     private static void WritePerson(Utf8JsonWriter writer, JsonElement person, HashSet<string>? allowed)
     {
         person.TryGetProperty("identifiers", out var identifiers);
@@ -98,25 +105,26 @@ internal sealed class CustomersSource : IRecordSource
         writer.WriteString("email", Identifier(person, identifiers, attributes, "email"));
         foreach (var property in person.EnumerateObject())
         {
-            if (property.Name is "cio_id" or "id" or "email")
+            if (property.NameEquals("cio_id") || property.NameEquals("id") || property.NameEquals("email"))
             {
                 continue;
             }
 
-            writer.WritePropertyName(property.Name);
-            if (property.Name == "attributes" && allowed is not null && property.Value.ValueKind == JsonValueKind.Object)
+            ValueWriter.WriteName(writer, property);
+            if (allowed is not null && property.NameEquals("attributes") && property.Value.ValueKind == JsonValueKind.Object)
             {
                 writer.WriteStartObject();
                 foreach (var attribute in property.Value.EnumerateObject().Where(a => allowed.Contains(a.Name)))
                 {
-                    attribute.WriteTo(writer);
+                    ValueWriter.WriteName(writer, attribute);
+                    ValueWriter.WriteRaw(writer, attribute.Value);
                 }
 
                 writer.WriteEndObject();
             }
             else
             {
-                property.Value.WriteTo(writer);
+                ValueWriter.WriteRaw(writer, property.Value);
             }
         }
 
