@@ -82,6 +82,8 @@ internal sealed class CustomersSource : IRecordSource
         using var document = (await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!;
         var allowed = context.Config.CustomerAttributes is { } names ? names.ToHashSet(StringComparer.Ordinal) : null;
         var people = Paging.Envelope.Records(document, "customers", request);
+        // Values are copied as they are, so the rows take about the response's size, plus the ids lifted to the top.
+        var size = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement).Length + people.Count * 160;
         return SyntheticRows.Build(writer =>
         {
             foreach (var item in people)
@@ -90,7 +92,7 @@ internal sealed class CustomersSource : IRecordSource
                 var person = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("customer", out var inner) ? inner : item;
                 WritePerson(writer, person, allowed);
             }
-        });
+        }, size);
     }
 
     /// <summary>Values and names are copied as they arrived (raw UTF-8, escapes kept): decoding and re-encoding every
