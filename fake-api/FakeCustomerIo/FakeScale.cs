@@ -30,6 +30,13 @@ internal sealed record FakeScale
     public int DeliveriesPerAdvance { get; init; } = 40;
     /// <summary>New activities per <see cref="FakeDataset.Advance"/>.</summary>
     public int ActivitiesPerAdvance { get; init; } = 25;
+    /// <summary>Extra custom attributes per person (<c>note_00</c>…), each a non-ASCII sentence; 0 (default) adds none.</summary>
+    public int ExtraAttributes { get; init; }
+    /// <summary>Approximate length in characters of each message action's body (non-ASCII text); 0 (default): a one-line body.</summary>
+    public int ActionBodyChars { get; init; }
+    /// <summary>Writes the people attributes responses with every non-ASCII character as a <c>\u</c> escape, as some
+    /// JSON encoders do; the other responses stay raw UTF-8.</summary>
+    public bool EscapeNonAsciiPeople { get; init; }
 
     /// <summary>Hundreds of rows per list, a few thousand people and deliveries: for unit and end-to-end tests.</summary>
     public static FakeScale Small { get; } = new();
@@ -50,11 +57,25 @@ internal sealed record FakeScale
         DeliveriesPerAdvance = 2_000, ActivitiesPerAdvance = 500,
     };
 
+    /// <summary>
+    /// The mix of issue 12: about 86,000 segment memberships, 60,000 deliveries, 20,000 people of about 2.3 KB with
+    /// dozens of custom attributes (sent with <c>\u</c> escapes), 5,000 activities, 5,000 suppressions and 1,500
+    /// campaign actions of about 30 KB; non-ASCII text in people and actions.
+    /// </summary>
+    public static FakeScale Mix { get; } = new()
+    {
+        Campaigns = 100, ActionsPerCampaign = 15, Broadcasts = 10, Newsletters = 20, Segments = 16, People = 20_000,
+        Deliveries = 60_000, Activities = 5_000, ObjectTypes = 2, ObjectsPerType = 500, TransactionalMessages = 6,
+        SenderIdentities = 12, SuppressionsPerType = 2_380, ExtraAttributes = 24, ActionBodyChars = 15_000,
+        EscapeNonAsciiPeople = true,
+    };
+
     public static FakeScale? FromName(string name) => name.ToLowerInvariant() switch
     {
         "small" => Small,
         "demo" => Demo,
         "bench" => Bench,
+        "mix" => Mix,
         _ => null,
     };
 }

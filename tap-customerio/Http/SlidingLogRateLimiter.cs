@@ -79,7 +79,9 @@ internal sealed class SlidingLogRateLimiter(int permits, TimeSpan window, TimePr
         {
             while (WaitTime(time.GetTimestamp()) is { } wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                // Timers count whole milliseconds: a shorter delay fires at once, and this loop would spin until the
+                // wait is over (a tenth of the tap's CPU with the budget lifted). Wait whole milliseconds instead.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken).ConfigureAwait(false);
             }
 
             return Grant(time.GetTimestamp());

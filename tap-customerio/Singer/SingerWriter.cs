@@ -19,6 +19,8 @@ internal sealed partial class SingerWriter : IDisposable
     private static readonly JsonEncodedText RecordName = JsonEncodedText.Encode("record");
     private static readonly JsonEncodedText RecordType = JsonEncodedText.Encode("RECORD");
     private static readonly JsonEncodedText TimeExtractedName = JsonEncodedText.Encode("time_extracted");
+    private static readonly JsonEncodedText StateType = JsonEncodedText.Encode("STATE");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
 
     private readonly Stream _output;
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold + 64 * 1024);
@@ -54,6 +56,25 @@ internal sealed partial class SingerWriter : IDisposable
     /// <summary>Writes a STATE; a value that belongs to no other node (a fresh snapshot) is used as it is, not copied again.</summary>
     public void WriteState(JsonObject value) =>
         WriteNode(new JsonObject { ["type"] = "STATE", ["value"] = value.Parent is null ? value : value.DeepClone() }, flush: true);
+
+    /// <summary>
+    /// Writes a STATE whose value <paramref name="writeValue"/> writes while this writer's lock is held: a value read
+    /// here can never be overtaken by one read later, whichever stream's thread prints it.
+    /// </summary>
+    public void WriteState(Action<Utf8JsonWriter> writeValue)
+    {
+        lock (_lock)
+        {
+            _json.Reset();
+            _json.WriteStartObject();
+            _json.WriteString(TypeName, StateType);
+            _json.WritePropertyName(ValueName);
+            writeValue(_json);
+            _json.WriteEndObject();
+            EndLine();
+            FlushLocked();
+        }
+    }
 
     /// <summary>
     /// Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record;

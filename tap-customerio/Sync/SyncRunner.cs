@@ -65,7 +65,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             await progress.CancelAsync().ConfigureAwait(false);
             await reporter.ConfigureAwait(false);
             // Whatever happened, the last line covers exactly what was written: every committed bookmark's records are out.
-            writer.WriteState(state.Snapshot(null));
+            writer.WriteState(json => state.WriteTo(json, null));
         }
 
         log.Information("Sync finished in {Seconds:0.0}s: {Records} records", Stopwatch.GetElapsedTime(started).TotalSeconds,
@@ -240,7 +240,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             current = _running.Count > 0 ? _running.Min : null;
         }
 
-        writer.WriteState(state.Snapshot(current));
+        writer.WriteState(json => state.WriteTo(json, current)); // read under the writer's lock: STATE never steps back
     }
 
     private void SetRunning(string name, bool running)

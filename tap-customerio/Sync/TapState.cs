@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TapCustomerIo.Config;
 using TapCustomerIo.Singer;
@@ -79,13 +80,36 @@ internal sealed partial class TapState
         }
     }
 
-    public JsonObject Snapshot(string? currentlySyncing)
+    /// <summary>
+    /// Writes the state as it is now, with <paramref name="currentlySyncing"/>, straight from the live value (no copy).
+    /// Called under the writer's lock (<see cref="SingerWriter.WriteState(Action{Utf8JsonWriter})"/>), so STATE lines
+    /// come out in the order their values were read, and since a bookmark only moves forward, never step back.
+    /// </summary>
+    public void WriteTo(Utf8JsonWriter writer, string? currentlySyncing)
     {
         lock (_lock)
         {
-            var copy = (JsonObject)_value.DeepClone();
-            copy["currently_syncing"] = currentlySyncing;
-            return copy;
+            writer.WriteStartObject();
+            foreach (var (name, value) in _value)
+            {
+                if (name == "currently_syncing")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(name);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteString("currently_syncing", currentlySyncing);
+            writer.WriteEndObject();
         }
     }
 

@@ -11,6 +11,10 @@ internal static class BenchPaths
     /// <summary>The framework-dependent apphost the Release build of the bench (or the solution) produces.</summary>
     public static string Jit => Path.Combine(Root, "tap-customerio", "bin", "Release", "net10.0", "tap-customerio");
 
+    /// <summary>What <c>dotnet publish tap-customerio/tap-customerio.csproj -c Release</c> produces: framework-dependent,
+    /// ReadyToRun for the SDK's runtime identifier (the csproj sets it when publishing).</summary>
+    public static string JitPublish => Path.Combine(Root, "tap-customerio", "bin", "Release", "net10.0", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "publish", "tap-customerio");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

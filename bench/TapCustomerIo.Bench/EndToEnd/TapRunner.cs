@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 namespace TapCustomerIo.Bench.EndToEnd;
 
 /// <summary>What one run of the tap process did.</summary>
-internal sealed record TapRun(int ExitCode, TimeSpan Wall, double PeakRssMb, RecordCounter Output, string Stderr);
+/// <param name="CpuSeconds">User + system CPU time of the tap process (GNU time's figures); NaN without GNU time.</param>
+internal sealed record TapRun(int ExitCode, TimeSpan Wall, double PeakRssMb, RecordCounter Output, string Stderr, double CpuSeconds = double.NaN);
 
 /// <summary>
 /// Runs a tap binary as a child process under GNU time (<c>/usr/bin/time -v</c>, whose "Maximum resident set size" is
@@ -19,6 +20,9 @@ internal static partial class TapRunner
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]
     private static partial Regex MaxRss();
+
+    [GeneratedRegex(@"(?:User|System) time \(seconds\): ([\d.]+)")]
+    private static partial Regex CpuTime();
 
     [GeneratedRegex(@"VmHWM:\s+(\d+) kB")]
     private static partial Regex VmHwm();
@@ -73,16 +77,18 @@ internal static partial class TapRunner
 
         var wall = clock.Elapsed;
         await drain;
-        var peakKb = useTime ? ReadTimeFile(timeFile) : await sampled;
-        return new TapRun(process.ExitCode, wall, peakKb / 1024.0, counter, await stderr);
+        var (peakKb, cpu) = useTime ? ReadTimeFile(timeFile) : (await sampled, double.NaN);
+        return new TapRun(process.ExitCode, wall, peakKb / 1024.0, counter, await stderr, cpu);
     }
 
-    private static long ReadTimeFile(string path)
+    private static (long PeakKb, double CpuSeconds) ReadTimeFile(string path)
     {
         try
         {
-            var match = MaxRss().Match(File.ReadAllText(path));
-            return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            var text = File.ReadAllText(path);
+            var match = MaxRss().Match(text);
+            var cpu = CpuTime().Matches(text).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            return (match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0, cpu);
         }
         finally
         {

@@ -32,7 +32,7 @@ internal sealed partial class FakeDataset
         var step = (long)GenerationStep.TotalSeconds;
         Clock = new GenerationClock(AnchorUnix, step, realClock);
         var catalog = CatalogBuilder.Build(seed, scale, AnchorUnix);
-        People = new PeopleGenerator(seed, Math.Max(1, scale.People), AnchorUnix);
+        People = new PeopleGenerator(seed, Math.Max(1, scale.People), AnchorUnix, scale.ExtraAttributes);
         var deliveryTimeline = new Timeline(scale.Deliveries, AnchorUnix - scale.DeliveryHistoryDays * 86_400L, AnchorUnix - 60,
             Math.Max(1, scale.DeliveriesPerAdvance), Clock);
         Deliveries = new DeliveryGenerator(seed, deliveryTimeline, new DeliverySlots(seed, catalog), People, Clock);

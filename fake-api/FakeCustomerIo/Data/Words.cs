@@ -39,5 +39,13 @@ internal static class Words
 
     public static readonly string[] Tags = ["lifecycle", "marketing", "product", "billing", "beta", "growth"];
 
+    /// <summary>Non-ASCII sentences (Latin accents, Greek, Cyrillic, CJK, emoji) for the large-record scales.</summary>
+    public static readonly string[] Sentences =
+    [
+        "Café in Zürich, Straße 5 – naïve façade", "São Paulo: coração, ação, pão", "Москва — Красная площадь",
+        "東京都渋谷区、道玄坂一丁目", "Αθήνα, Ακρόπολη και θάλασσα", "Łódź, Kraków i Gdańsk – żółć", "서울 강남구 테헤란로",
+        "Ελλάδα ☀️ and 🎉 party", "Crème brûlée à la française", "İstanbul’da çay ve simit",
+    ];
+
     public static string Title(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

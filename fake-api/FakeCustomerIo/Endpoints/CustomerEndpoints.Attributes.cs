@@ -46,7 +46,7 @@ internal static partial class CustomerEndpoints
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        });
+        }, data.Scale.EscapeNonAsciiPeople);
     }
 
     /// <summary>Relationships of a person, in the shape <see cref="FakeApiOptions.Relationships"/> selects.</summary>

@@ -60,6 +60,8 @@ internal sealed class CustomersSource : IRecordSource
         using var document = (await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!;
         var allowed = context.Config.CustomerAttributes is { } names ? names.ToHashSet(StringComparer.Ordinal) : null;
         var people = Paging.Envelope.Records(document, "customers", request);
+        // Values are copied as they are, so the rows take about the response's size, plus the ids lifted to the top.
+        var size = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement).Length + people.Count * 160;
         return SyntheticRows.Build(writer =>
         {
             foreach (var item in people)
@@ -68,9 +70,11 @@ internal sealed class CustomersSource : IRecordSource
                 var person = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("customer", out var inner) ? inner : item;
                 WritePerson(writer, person, allowed);
             }
-        });
+        }, size);
     }
 
+    /// <summary>Values and names are copied as they arrived (raw UTF-8, escapes kept): decoding and re-encoding every
+    /// attribute cost a fifth of the tap's CPU on people with dozens of non-ASCII attributes.</summary>
     private static void WritePerson(Utf8JsonWriter writer, JsonElement person, HashSet<string>? allowed)
     {
         person.TryGetProperty("identifiers", out var identifiers);
@@ -81,25 +85,26 @@ internal sealed class CustomersSource : IRecordSource
         writer.WriteString("email", Identifier(person, identifiers, attributes, "email"));
         foreach (var property in person.EnumerateObject())
         {
-            if (property.Name is "cio_id" or "id" or "email")
+            if (property.NameEquals("cio_id") || property.NameEquals("id") || property.NameEquals("email"))
             {
                 continue;
             }
 
-            writer.WritePropertyName(property.Name);
-            if (property.Name == "attributes" && allowed is not null && property.Value.ValueKind == JsonValueKind.Object)
+            ValueWriter.WriteName(writer, property);
+            if (allowed is not null && property.NameEquals("attributes") && property.Value.ValueKind == JsonValueKind.Object)
             {
                 writer.WriteStartObject();
                 foreach (var attribute in property.Value.EnumerateObject().Where(a => allowed.Contains(a.Name)))
                 {
-                    attribute.WriteTo(writer);
+                    ValueWriter.WriteName(writer, attribute);
+                    ValueWriter.WriteRaw(writer, attribute.Value);
                 }
 
                 writer.WriteEndObject();
             }
             else
             {
-                property.Value.WriteTo(writer);
+                ValueWriter.WriteRaw(writer, property.Value);
             }
         }
 

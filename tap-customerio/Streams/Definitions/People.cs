@@ -24,13 +24,15 @@ internal static class People
 
     public static IEnumerable<StreamDefinition> All =>
     [
-        // A search (1000 cio_ids a page, cursor in the query) that can list a person again on a later page; the
-        // profiles come from a second call (CustomersSource). Only cio_id is always present (email-only people have no id).
+        // A search (1000 cio_ids a page, cursor in the query) that can list a person again where a page starts with the
+        // end of the previous one (docs/performance.md, "People search repeats"): remembering the last page is enough, so
+        // memory does not grow with the workspace. The profiles come from a second call (CustomersSource). Only cio_id is
+        // always present (email-only people have no id).
         List("customers", "/v1/customers", "identifiers", "cio_id").Paged(PageStyle.Search(1000)) with
         {
             Body = context => JsonSerializer.SerializeToUtf8Bytes(
                 new JsonObject { ["filter"] = (context.Config.CustomerFilter ?? MatchAll).DeepClone() }, SingerJsonContext.Default.JsonObject),
-            Repeats = Repeats.Anywhere,
+            Repeats = Repeats.OnPreviousPage,
             Source = new CustomersSource(),
         },
 

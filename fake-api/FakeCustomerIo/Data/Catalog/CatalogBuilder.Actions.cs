@@ -11,8 +11,29 @@ internal static partial class CatalogBuilder
     /// One action. With <paramref name="idsAsStrings"/> (campaign actions) <c>id</c>, <c>from_id</c> and
     /// <c>reply_to_id</c> are written as JSON strings, the live API's quirk.
     /// </summary>
+    private static readonly Lock LongBodyGate = new();
+    private static string _longBody = "";
+
+    /// <summary>A shared body of about <paramref name="chars"/> characters of non-ASCII paragraphs ("" for 0).</summary>
+    private static string LongBody(int chars)
+    {
+        if (chars <= 0)
+            return "";
+        lock (LongBodyGate)
+        {
+            if (_longBody.Length != chars)
+            {
+                var text = new System.Text.StringBuilder(chars + 64);
+                for (var k = 0; text.Length < chars; k++)
+                    text.Append("<p>").Append(Words.Sentences[k % Words.Sentences.Length]).Append("</p>\n");
+                _longBody = text.ToString(0, chars);
+            }
+            return _longBody;
+        }
+    }
+
     private static MessageAction BuildAction(Draw d, long actionId, long? campaignId, long? broadcastId, long parentCreated,
-        long anchor, IReadOnlyList<SenderIdentity> senders, bool idsAsStrings)
+        long anchor, IReadOnlyList<SenderIdentity> senders, bool idsAsStrings, int bodyChars)
     {
         var type = Hash.Pick(d.H(1), ActionTypes);
         var email = type == "email";
@@ -33,7 +54,8 @@ internal static partial class CatalogBuilder
             SendingState = d.Chance(5, 0.85) ? "automatic" : d.Chance(6, 0.5) ? "draft" : "off",
             Language = d.Chance(7, 0.8) ? "" : "fr",
             Layout = email ? "<html><body>{{content}}</body></html>" : null,
-            Body = type == "webhook" ? "{\"event\":\"{{event.name}}\"}" : $"Hello {{{{customer.first_name}}}}, this is message {actionId}.",
+            Body = type == "webhook" ? "{\"event\":\"{{event.name}}\"}"
+                : $"Hello {{{{customer.first_name}}}}, this is message {actionId}." + LongBody(bodyChars),
             BodyAmp = null,
             Editor = email ? "rich" : null,
             From = email && sender is not null ? $"{sender.Name} <{sender.Email}>" : null,

@@ -16,7 +16,7 @@ internal static partial class CatalogBuilder
             var id = campaignCount + i + 1L;
             var created = Ago(d, 1, anchor, 100, 600);
             var actions = Enumerable.Range(0, (int)d.Between(2, 1, 3))
-                .Select(k => BuildAction(d.Scope(k), ids.NextAction(), null, id, created, anchor, senders, idsAsStrings: false))
+                .Select(k => BuildAction(d.Scope(k), ids.NextAction(), null, id, created, anchor, senders, idsAsStrings: false, scale.ActionBodyChars))
                 .ToList();
             var triggers = Enumerable.Range(0, (int)d.Between(3, 0, 3)).Select(k =>
             {

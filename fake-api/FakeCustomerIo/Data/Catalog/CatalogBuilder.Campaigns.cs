@@ -21,7 +21,7 @@ internal static partial class CatalogBuilder
             // Campaign 0 always pages (more than 10 actions at 10 a page); the others vary around the average.
             var actionCount = i == 0 ? Math.Max(23, scale.ActionsPerCampaign) : (int)Math.Max(1, scale.ActionsPerCampaign + d.Between(2, -2, 2));
             var actions = Enumerable.Range(0, actionCount)
-                .Select(k => BuildAction(d.Scope(k), ids.NextAction(), id, null, created, anchor, senders, idsAsStrings: true))
+                .Select(k => BuildAction(d.Scope(k), ids.NextAction(), id, null, created, anchor, senders, idsAsStrings: true, scale.ActionBodyChars))
                 .ToList();
             var trigger = Hash.Pick(d.H(3), TriggerTypes);
             IReadOnlyList<long> segmentIds = segments.Count == 0 ? [] : [Hash.Pick(d.H(4), segments).Id];

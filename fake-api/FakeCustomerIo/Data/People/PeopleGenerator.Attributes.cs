@@ -38,7 +38,13 @@ internal sealed partial class PeopleGenerator
         for (var k = 0; k < Custom.Length; k++)
             if (HasCustom(p, k))
                 yield return Custom[k];
+        for (var k = 0; k < extraAttributes; k++)
+            yield return ExtraName(k);
     }
+
+    private static readonly string[] ExtraNames = [.. Enumerable.Range(0, 100).Select(k => $"note_{k:00}")];
+
+    private static string ExtraName(int k) => k < ExtraNames.Length ? ExtraNames[k] : $"note_{k}";
 
     /// <summary>The attribute's string value, or null if the person does not have it.</summary>
     public string? Attribute(long p, string name)
@@ -65,6 +71,7 @@ internal sealed partial class PeopleGenerator
             "age" => (18 + (long)(h % 60)).ToString(CultureInfo.InvariantCulture),
             "locale" => Hash.Pick(h, Locales),
             "signup_source" => Hash.Pick(h, Sources),
+            _ when name.StartsWith("note_", StringComparison.Ordinal) => $"{Hash.Pick(h, Words.Sentences)} #{h % 1000}",
             _ => null,
         };
     }

@@ -7,7 +7,7 @@ namespace FakeCustomerIo.Data.People;
 /// <c>cio_id</c>, <c>id</c> or <c>email</c> cost O(1). About 20% of people have no <c>id</c> (email-only workspaces);
 /// every person has a <c>cio_id</c>.
 /// </summary>
-internal sealed partial class PeopleGenerator(long seed, long count, long anchor)
+internal sealed partial class PeopleGenerator(long seed, long count, long anchor, int extraAttributes = 0)
 {
     private const ulong Mask48 = (1UL << 48) - 1;
     private readonly ulong _a = (Hash.Of(seed, Salt.Person, -1) | 1) & Mask48;
