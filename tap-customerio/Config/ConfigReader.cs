@@ -13,7 +13,7 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
 {
     public JsonNode? Raw(Setting setting)
     {
-        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases ?? []))
+        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases))
         {
             if (file.TryGetPropertyValue(name, out var node) && node is not null)
             {
@@ -21,7 +21,7 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
             }
         }
 
-        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases ?? []))
+        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases))
         {
             var text = environment("TAP_CUSTOMERIO_" + name.ToUpperInvariant());
             if (!string.IsNullOrEmpty(text))
