@@ -36,6 +36,9 @@ internal sealed record FakeApiOptions
     /// </summary>
     public DateTimeOffset? Anchor { get; init; }
 
+    /// <summary>The clock of the rate limit and of the busiest-window statistics (tests pass a fake one).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 

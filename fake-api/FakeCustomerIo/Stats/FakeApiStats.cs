@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FakeCustomerIo.Pipeline;
 
 namespace FakeCustomerIo.Stats;
@@ -8,10 +7,10 @@ namespace FakeCustomerIo.Stats;
 /// ("GET /v1/campaigns/{id}/actions"). <see cref="BusiestWindow"/> is the largest number of /v1 requests that arrived
 /// within any 1,000 ms span: what tests use to prove a client never exceeds its budget.
 /// </summary>
-internal sealed class FakeApiStats
+internal sealed class FakeApiStats(TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly SlidingLog _window = new();
+    private readonly SlidingLog _window = new(time);
     private readonly Dictionary<string, long> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<FaultKinds, long> _faults = [];
     private long _total, _rateLimited, _busiest;
@@ -20,7 +19,7 @@ internal sealed class FakeApiStats
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _window.Now;
             _window.Trim(now);
             _window.Add(now);
             _busiest = Math.Max(_busiest, _window.Count);
