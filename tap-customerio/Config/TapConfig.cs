@@ -15,7 +15,7 @@ internal sealed record TapConfig
     /// <summary>The host every request goes to: <c>base_url</c> when set, otherwise the region's.</summary>
     public required Uri BaseUrl { get; init; }
 
-    /// <summary>The values read, by setting name.</summary>
+    /// <summary>The values read, by setting name. Set it before any named property in an initialiser: it replaces them all.</summary>
     public IReadOnlyDictionary<string, object?> Values { get => _values; init => _values = value.ToImmutableDictionary(); }
 
     public T Get<T>(Setting<T> setting) => _values.TryGetValue(setting.Name, out var value) ? (T)value! : setting.Default;
@@ -26,7 +26,12 @@ internal sealed record TapConfig
     public string Region { get => Get(Settings.Region); init => Set(Settings.Region, value); }
     public DateTimeOffset StartDate { get => Get(Settings.StartDate); init => Set(Settings.StartDate, value); }
     public double MaxRequestsPerSecond { get => Get(Settings.MaxRequestsPerSecond); init => Set(Settings.MaxRequestsPerSecond, value); }
-    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Get(Settings.RequestTimeoutSeconds));
+    public TimeSpan RequestTimeout
+    {
+        get => TimeSpan.FromSeconds(Get(Settings.RequestTimeoutSeconds));
+        init => Set(Settings.RequestTimeoutSeconds, (int)Math.Ceiling(value.TotalSeconds));
+    }
+
     public int MessagesLookbackDays { get => Get(Settings.MessagesLookbackDays); init => Set(Settings.MessagesLookbackDays, value); }
     public int LookbackMinutes { get => Get(Settings.LookbackMinutes); init => Set(Settings.LookbackMinutes, value); }
     public JsonObject? CustomerFilter { get => Get(Settings.CustomerFilter); init => Set(Settings.CustomerFilter, value); }

@@ -45,10 +45,11 @@ public sealed class SettingsTests
     [Fact]
     public void A_test_can_override_one_setting()
     {
-        var config = new TapConfig { ApiKey = "k", BaseUrl = new Uri("https://api.customer.io"), LookbackMinutes = 0 }
+        var config = new TapConfig { ApiKey = "k", BaseUrl = new Uri("https://api.customer.io"), LookbackMinutes = 0, RequestTimeout = TimeSpan.FromSeconds(5) }
             .With(Settings.MetricsDays, 7);
 
         Assert.Equal(0, config.LookbackMinutes);
+        Assert.Equal(5, config.Get(Settings.RequestTimeoutSeconds));
         Assert.Equal(7, config.MetricsDays);
         Assert.Equal(Settings.MessagesLookbackDays.Default, config.MessagesLookbackDays);
     }
