@@ -79,6 +79,7 @@ internal static class About
     {
         SettingKind.Integer => "integer",
         SettingKind.Number => "number",
+        SettingKind.Boolean => "boolean",
         SettingKind.StringArray => "array",
         SettingKind.Object => "object",
         _ => "string",

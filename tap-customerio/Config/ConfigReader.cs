@@ -77,6 +77,18 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
         return (int)number.Value;
     }
 
+    public bool? Boolean(Setting setting)
+    {
+        var node = Raw(setting);
+        return node switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<bool>(out var b) => b,
+            JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s.Trim(), out var b) => b,
+            _ => throw Invalid(setting, node, "must be true or false"),
+        };
+    }
+
     public IReadOnlyList<string>? StringArray(Setting setting)
     {
         var node = Raw(setting);

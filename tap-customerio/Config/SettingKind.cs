@@ -7,6 +7,7 @@ internal enum SettingKind
     Secret,
     Integer,
     Number,
+    Boolean,
     DateTime,
     Options,
     StringArray,

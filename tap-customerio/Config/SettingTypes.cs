@@ -51,6 +51,10 @@ internal static class SettingTypes
     public static Setting<double> Number(string name, double @default, double min, double max, string description) =>
         new(name, SettingKind.Number, description, @default, (read, s) => Between(read.Number(s) ?? @default, min, max, s, read));
 
+    /// <summary>A switch: true or false (from the environment: "true" or "false").</summary>
+    public static Setting<bool> Switch(string name, bool @default, string description) =>
+        new(name, SettingKind.Boolean, description, @default, (read, s) => read.Boolean(s) ?? @default);
+
     /// <summary>A list of strings; an absent key is the empty list.</summary>
     public static Setting<IReadOnlyList<string>> List(string name, string description) =>
         new(name, SettingKind.StringArray, description, [], (read, s) => read.StringArray(s) ?? []);
@@ -67,6 +71,7 @@ internal static class SettingTypes
     {
         null => null,
         string text => text,
+        bool flag => flag,
         int number => number,
         double number => number,
         DateTimeOffset date => Rfc3339.Format(date),

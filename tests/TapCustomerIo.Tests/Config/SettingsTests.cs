@@ -42,6 +42,21 @@ public sealed class SettingsTests
         Assert.Equal(7, config.MetricsSteps);
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("\"true\"", true)]
+    public void A_switch_reads_json_booleans_and_environment_text(string json, bool expected)
+    {
+        var flag = SettingTypes.Switch("some_switch", false, "A switch.");
+        var read = new ConfigReader(JsonNode.Parse($$"""{"some_switch": {{json}}}""")!.AsObject(), _ => null);
+
+        Assert.Equal(expected, flag.Read(read, flag));
+        Assert.True(flag.Read(new ConfigReader([], _ => "true"), flag));
+        Assert.Throws<TapException>(() => flag.Read(new ConfigReader(JsonNode.Parse("""{"some_switch": 1}""")!.AsObject(), _ => null), flag));
+        Assert.Equal("false", flag.DefaultJson!.ToJsonString());
+    }
+
     [Fact]
     public void A_test_can_override_one_setting()
     {
