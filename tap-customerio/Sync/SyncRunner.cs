@@ -152,7 +152,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         var incremental = node.Definition.IsIncremental && key is not null;
         var signpost = _signpost.ToUnixTimeSeconds();
         var since = node.Since?.ToUnixTimeSeconds();
-        IReadOnlyList<JsonElement> records = batch.Records;
+        var records = batch.Records;
         if (incremental)
         {
             var kept = new List<JsonElement>(records.Count);

@@ -25,7 +25,9 @@ internal sealed partial class FakeDataset
     public IEnumerable<string> AllCioIds()
     {
         for (var p = 0L; p < People.Count; p++)
+        {
             yield return People.CioId(p);
+        }
     }
 
     /// <summary>Members of a segment in membership order, without the duplicates paging adds.</summary>
@@ -33,11 +35,19 @@ internal sealed partial class FakeDataset
     {
         var segment = Catalog.Segment(segmentId);
         if (segment is null)
+        {
             return [];
+        }
+
         var members = new List<string>();
         for (var p = 0L; p < People.Count; p++)
+        {
             if (IsMember(segment, p))
+            {
                 members.Add(People.CioId(p));
+            }
+        }
+
         return members;
     }
 
@@ -61,7 +71,10 @@ internal sealed partial class FakeDataset
         var (lo, hi) = Deliveries.Timeline.Range(startTs, endTs, Generation);
         var ids = new List<string>((int)(hi - lo));
         for (var i = hi - 1; i >= lo; i--)
+        {
             ids.Add(Deliveries.Id(i));
+        }
+
         return ids;
     }
 

@@ -55,7 +55,10 @@ internal static class MetricsEndpoints
             var newsletter = Lookup.Newsletter(ctx, data.State);
             var contentId = Http.QueryParams.RouteLong(ctx, "content_id", "content");
             if (!newsletter.ContentIds.Contains(contentId))
+            {
                 throw Http.ApiException.NotFound($"content {contentId}");
+            }
+
             return MetricsResponses.PeriodStepsAsync(ctx, Scope("content", newsletter.Id, contentId));
         });
 

@@ -15,14 +15,23 @@ internal static partial class MetricsResponses
         var end = QueryParams.Long(request, "end");
         var resText = QueryParams.String(request, resParam);
         if (start is null || end is null || (requireRes && string.IsNullOrEmpty(resText)))
+        {
             throw ApiException.BadRequest(requireRes ? "start, end and resolution are required" : "start and end are required with version=2");
+        }
+
         var res = string.IsNullOrEmpty(resText) ? Resolution.Days
             : Resolutions.Parse(resText) ?? throw ApiException.BadRequest($"{resParam} must be hours, days, weeks or months");
         if (end < start)
+        {
             throw ApiException.BadRequest("end must not be before start");
+        }
+
         var tzName = QueryParams.String(request, "tz") is { Length: > 0 } tzText ? tzText : "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(tzName, out var tz))
+        {
             throw ApiException.BadRequest($"unknown time zone {tzName}");
+        }
+
         var buckets = Buckets.Compute(start.Value, end.Value, res, tz)
             ?? throw ApiException.BadRequest($"too many buckets (more than {Buckets.MaxBuckets})");
         return JsonResponse.WriteAsync(ctx, w =>

@@ -41,13 +41,19 @@ internal static class Funnel
     {
         var table = new long[buckets][];
         for (var i = 0; i < buckets; i++)
+        {
             table[i] = values(bucketHash(i));
+        }
+
         w.WriteStartObject("series");
         for (var m = 0; m < names.Length; m++)
         {
             w.WriteStartArray(names[m]);
             for (var i = 0; i < buckets; i++)
+            {
                 w.WriteNumberValue(table[i][m]);
+            }
+
             w.WriteEndArray();
         }
         w.WriteEndObject();

@@ -14,12 +14,18 @@ internal sealed class SlidingWindowLimiter(int limitPerSecond, TimeProvider time
     public bool TryAcquire()
     {
         if (limitPerSecond <= 0)
+        {
             return true;
+        }
+
         lock (_gate)
         {
             var now = _accepted.Now;
             if (_accepted.Trim(now) >= limitPerSecond)
+            {
                 return false;
+            }
+
             _accepted.Add(now);
             return true;
         }
@@ -28,6 +34,8 @@ internal sealed class SlidingWindowLimiter(int limitPerSecond, TimeProvider time
     public void Reset()
     {
         lock (_gate)
+        {
             _accepted.Clear();
+        }
     }
 }

@@ -41,7 +41,9 @@ internal sealed class V1Pipeline(FakeApiOptions options, FakeApiStats stats, Sli
         {
             stats.RecordFault(fault);
             if (await FaultInjector.ApplyAsync(ctx, fault, c => AnswerAsync(c, next), options.Faults))
+            {
                 return;
+            }
         }
         await AnswerAsync(ctx, next);
     }

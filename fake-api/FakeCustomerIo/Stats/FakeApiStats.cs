@@ -31,20 +31,26 @@ internal sealed class FakeApiStats(TimeProvider time)
     public void RecordRateLimited()
     {
         lock (_gate)
+        {
             _rateLimited++;
+        }
     }
 
     public void RecordFault(FaultKinds kind)
     {
         lock (_gate)
+        {
             _faults[kind] = _faults.GetValueOrDefault(kind) + 1;
+        }
     }
 
     public StatsSnapshot Snapshot()
     {
         lock (_gate)
+        {
             return new StatsSnapshot(_total, new Dictionary<string, long>(_endpoints), _rateLimited,
                 _faults.Values.Sum(), _faults.ToDictionary(f => FaultInjector.Name(f.Key), f => f.Value), _busiest);
+        }
     }
 
     public long TotalRequests => Snapshot().TotalRequests;

@@ -17,7 +17,10 @@ internal sealed class SlidingLog(TimeProvider time)
     public int Trim(long now)
     {
         while (_ticks.Count > 0 && time.GetElapsedTime(_ticks.Peek(), now) >= TimeSpan.FromSeconds(1))
+        {
             _ticks.Dequeue();
+        }
+
         return _ticks.Count;
     }
 

@@ -38,9 +38,29 @@ internal static class ActivityWriter
         w.WritePropertyName("customer_identifiers");
         PersonWriter.WriteIdentifiers(w, g.People, person);
         var delivery = type.Contains('_', StringComparison.Ordinal) && type != "attribute_change";
-        if (delivery) w.WriteString("delivery_id", Ids.Delivery(g.Seed, (long)(h % (ulong)Math.Max(1, deliveryCount)))); else w.WriteNull("delivery_id");
-        if (delivery) w.WriteString("delivery_type", type.EndsWith("push", StringComparison.Ordinal) ? "push" : "email"); else w.WriteNull("delivery_type");
-        if (type == "page") w.WriteString("url", name);
+        if (delivery)
+        {
+            w.WriteString("delivery_id", Ids.Delivery(g.Seed, (long)(h % (ulong)Math.Max(1, deliveryCount))));
+        }
+        else
+        {
+            w.WriteNull("delivery_id");
+        }
+
+        if (delivery)
+        {
+            w.WriteString("delivery_type", type.EndsWith("push", StringComparison.Ordinal) ? "push" : "email");
+        }
+        else
+        {
+            w.WriteNull("delivery_type");
+        }
+
+        if (type == "page")
+        {
+            w.WriteString("url", name);
+        }
+
         w.WriteStartObject("data");
         switch (type)
         {
@@ -60,7 +80,11 @@ internal static class ActivityWriter
             default:
                 w.WriteNumber("campaign_id", 1 + (long)(h % 5));
                 w.WriteNumber(type.StartsWith("opened", StringComparison.Ordinal) || type.StartsWith("clicked", StringComparison.Ordinal) ? "opened" : "sent", g.TimeOf(key));
-                if (type.StartsWith("clicked", StringComparison.Ordinal)) w.WriteString("href", "https://www.example.com/pricing");
+                if (type.StartsWith("clicked", StringComparison.Ordinal))
+                {
+                    w.WriteString("href", "https://www.example.com/pricing");
+                }
+
                 w.WriteString("ip_address", $"203.0.113.{h % 250}");
                 break;
         }

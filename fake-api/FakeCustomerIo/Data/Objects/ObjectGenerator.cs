@@ -24,7 +24,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
         if (!objectId.StartsWith(prefix, StringComparison.Ordinal)
             || !long.TryParse(objectId.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             || n < 1 || n > perType || ObjectId(type, n - 1) != objectId)
+        {
             return false;
+        }
+
         j = n - 1;
         return true;
     }
@@ -54,7 +57,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
         w.WriteEndObject();
         w.WriteStartObject("timestamps");
         foreach (var name in (string[])["name", "plan", "seats", "created_at"])
+        {
             w.WriteNumber(name, created);
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -63,7 +69,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
     public IReadOnlyList<(ObjectType Type, long Index, string Role)> RelationshipsOf(long person, IReadOnlyList<ObjectType> types)
     {
         if (types.Count == 0 || perType == 0)
+        {
             return [];
+        }
+
         var h = Hash.Of(seed, Salt.Relationship, person);
         var count = (int)(h % 4);
         var list = new List<(ObjectType, long, string)>(count);
@@ -72,7 +81,9 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
             var hk = Hash.Mix(h + (ulong)k);
             var item = (types[(int)(hk % (ulong)types.Count)], (long)((hk >> 8) % (ulong)perType), k == 0 ? "owner" : "member");
             if (!list.Exists(x => x.Item1 == item.Item1 && x.Item2 == item.Item2))
+            {
                 list.Add(item);
+            }
         }
         return list;
     }
