@@ -62,6 +62,12 @@ internal sealed record FakeApiOptions
     /// 0, the default, keeps none.</summary>
     public int RequestLogCapacity { get; init; }
 
+    /// <summary>
+    /// The fake's clock: the rate limit, the busiest-window statistics and, without an <see cref="Anchor"/>, the
+    /// dataset's "now". The composition root: everything else reads time through it (tests pass a fake one).
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
@@ -77,8 +83,11 @@ internal sealed record FakeApiOptions
     internal DateTimeOffset ResolveAnchor()
     {
         if (Anchor is { } anchor)
+        {
             return anchor;
-        var now = DateTimeOffset.UtcNow;
+        }
+
+        var now = Time.GetUtcNow();
         var minute = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         return minute.AddHours(-1);
     }

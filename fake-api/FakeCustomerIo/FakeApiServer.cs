@@ -28,7 +28,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
     public static async Task<FakeApiServer> StartAsync(FakeApiOptions options, CancellationToken ct = default)
     {
         var data = FakeDataset.Create(options);
-        var stats = new FakeApiStats(options.RequestLogCapacity);
+        var stats = new FakeApiStats(options.Time, options.RequestLogCapacity);
         var app = AppFactory.Build(options, data, stats, new FaultSchedule(options.Faults));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

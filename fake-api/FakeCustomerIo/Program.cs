@@ -5,7 +5,10 @@ using FakeCustomerIo.Cli;
 // connections, then runs until SIGTERM/SIGINT or until stdin closes.
 var options = CommandLine.Parse(args, Console.Error);
 if (options is null)
+{
     return 2;
+}
+
 using var shutdown = new ShutdownSignal();
 await using var server = await FakeApiServer.StartAsync(options);
 Console.Out.WriteLine($"listening on {server.BaseUrl.GetLeftPart(UriPartial.Authority)}");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using TapCustomerIo.Config;
@@ -8,7 +7,7 @@ namespace TapCustomerIo.Cli;
 /// <summary><c>--about</c> in the three forms Meltano and the Singer SDK know: text, JSON (settings as a JSON Schema), Markdown.</summary>
 internal static class About
 {
-    public static readonly IReadOnlyList<string> Capabilities = ["catalog", "discover", "state", "about", "test", "activate-version"];
+    public static readonly IReadOnlyList<string> Capabilities = ["catalog", "discover", "state", "about"];
 
     public static string Render(string format) => format switch
     {
@@ -62,16 +61,9 @@ internal static class About
                 break;
         }
 
-        if (setting.Default is { } value)
+        if (setting.DefaultJson is { } value)
         {
-            schema["default"] = setting.Kind switch
-            {
-                SettingKind.Integer => long.Parse(value, CultureInfo.InvariantCulture),
-                SettingKind.Number => double.Parse(value, CultureInfo.InvariantCulture),
-                SettingKind.Boolean => bool.Parse(value),
-                SettingKind.StringArray => JsonNode.Parse(value),
-                _ => value,
-            };
+            schema["default"] = value;
         }
 
         if (setting.Aliases is { Count: > 0 } aliases)
@@ -93,6 +85,14 @@ internal static class About
         _ => "string",
     };
 
+    /// <summary>A default as text: a string as it is, anything else as JSON.</summary>
+    private static string? DefaultText(Setting setting) => setting.DefaultJson switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var node => node.ToJsonString(),
+    };
+
     private static string Text()
     {
         var text = new StringBuilder()
@@ -111,7 +111,7 @@ internal static class About
         {
             text.AppendLine($"  - Name: {setting.Name}")
                 .AppendLine($"    Type: {JsonType(setting.Kind)}{(setting.IsSecret ? " (secret)" : "")}{(setting.Required ? " (required)" : "")}")
-                .AppendLine($"    Default: {setting.Default ?? "none"}")
+                .AppendLine($"    Default: {DefaultText(setting) ?? "none"}")
                 .AppendLine($"    Environment Variable: {setting.EnvironmentVariable}")
                 .AppendLine($"    Description: {setting.Description}");
         }
@@ -135,7 +135,7 @@ internal static class About
         foreach (var setting in Settings.All)
         {
             var type = JsonType(setting.Kind) + (setting.IsSecret ? ", secret" : "");
-            text.AppendLine($"| `{setting.Name}` ({type}) | {(setting.Required ? "yes" : "no")} | {(setting.Default is { } d ? $"`{d}`" : "")} | {setting.Description} |");
+            text.AppendLine($"| `{setting.Name}` ({type}) | {(setting.Required ? "yes" : "no")} | {(DefaultText(setting) is { } d ? $"`{d}`" : "")} | {setting.Description} |");
         }
 
         text.AppendLine()

@@ -13,7 +13,7 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
 {
     public JsonNode? Raw(Setting setting)
     {
-        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases ?? []))
+        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases))
         {
             if (file.TryGetPropertyValue(name, out var node) && node is not null)
             {
@@ -21,7 +21,7 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
             }
         }
 
-        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases ?? []))
+        foreach (var name in new[] { setting.Name }.Concat(setting.Aliases))
         {
             var text = environment("TAP_CUSTOMERIO_" + name.ToUpperInvariant());
             if (!string.IsNullOrEmpty(text))
@@ -77,7 +77,6 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
         return (int)number.Value;
     }
 
-    /// <summary>JSON true/false; from the environment also true/false, 1/0, yes/no (Meltano's casting).</summary>
     public bool? Boolean(Setting setting)
     {
         var node = Raw(setting);
@@ -85,8 +84,7 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
         {
             null => null,
             JsonValue v when v.TryGetValue<bool>(out var b) => b,
-            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().ToLowerInvariant() is "true" or "1" or "yes" or "on" => true,
-            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().ToLowerInvariant() is "false" or "0" or "no" or "off" => false,
+            JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s.Trim(), out var b) => b,
             _ => throw Invalid(setting, node, "must be true or false"),
         };
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -30,7 +31,8 @@ internal static class JsonFile
         catch (JsonException e) when (e.Message.Contains("uplicate", StringComparison.Ordinal))
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw new TapException($"{what} file '{path}' has the same key twice in one object{where}. Keep one of them (see {example}).");
+            var key = FirstDuplicateKey(text) is { } name ? $"the key '{(name.Length <= 60 ? name : name[..57] + "...")}'" : "the same key";
+            throw new TapException($"{what} file '{path}' has {key} twice in one object{where}. Keep one of them (see {example}).");
         }
         catch (JsonException e)
         {
@@ -41,5 +43,38 @@ internal static class JsonFile
 
         return node as JsonObject
             ?? throw new TapException($"{what} file '{path}' must hold a JSON object {{...}} at the top level (see {example}).");
+    }
+
+    /// <summary>The first property name an object repeats (a name, never a value, so no secret is shown).</summary>
+    private static string? FirstDuplicateKey(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        var names = new Stack<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        names.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        names.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        names.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when !names.Peek()!.Add(reader.GetString()!):
+                        return reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Invalid further on: the parser's own position is reported instead.
+        }
+
+        return null;
     }
 }

@@ -1,43 +1,92 @@
+using System.Text.Json.Nodes;
+using static TapCustomerIo.Config.SettingTypes;
+
 namespace TapCustomerIo.Config;
 
-/// <summary>Every setting the tap reads, in the order the README and <c>--about</c> list them.</summary>
+/// <summary>
+/// Every config key, each stated once: name, kind, default, bounds and description. The loader reads them in this
+/// order, <c>--about</c> lists them in this order, and a test holds meltano.yml to them. A new key is one line here;
+/// code reads it with <c>config.Get(Settings.TheKey)</c> (or a named property of <see cref="TapConfig"/>).
+/// </summary>
 internal static class Settings
 {
-    public static readonly IReadOnlyList<Setting> All =
-    [
-        new("api_key", SettingKind.Secret,
-            "Customer.io App API key (bearer token); `access_token` is accepted as an alias. Never logged.",
-            Required: true, Aliases: ["access_token"]),
-        new("region", SettingKind.Options, "Workspace data center: `us` (api.customer.io) or `eu` (api-eu.customer.io).",
-            Default: "us", Options: ["us", "eu"]),
-        new("base_url", SettingKind.String,
-            "Overrides the region's host (without `/v1`); plain http is accepted only for loopback hosts."),
-        new("start_date", SettingKind.DateTime, "RFC 3339 floor for every bookmark and time window.",
-            Default: "2010-01-01T00:00:00Z"),
-        new("max_requests_per_second", SettingKind.Number,
-            "One request budget shared by every stream (the workspace's App API limit is 10 per second).", Default: "10"),
-        new("request_timeout_seconds", SettingKind.Integer, "Timeout of one HTTP request.", Default: "60"),
-        new("messages_lookback_days", SettingKind.Integer,
-            "Deliveries are re-read this far back, because their metrics (opens, clicks) change after sending.", Default: "30"),
-        new("lookback_minutes", SettingKind.Integer,
-            "Client-side incremental streams re-emit records this close to the bookmark.", Default: "60"),
-        new("customer_filter", SettingKind.Object,
-            "A Customer.io audience filter (JSON object) selecting the people to sync; default: everyone with a cio_id."),
-        new("customer_attributes", SettingKind.StringArray,
-            "Allow-list of attribute names kept in `customers.attributes`; default: all."),
-        new("activity_types", SettingKind.StringArray, "Server-side `type` filters for activities; default: all."),
-        new("message_types", SettingKind.StringArray, "Server-side `type` filters for deliveries; default: all."),
-        new("metrics_period", SettingKind.Options, "Bucket size of period/steps metrics.", Default: "days",
-            Options: ["hours", "days", "weeks", "months"]),
-        new("metrics_steps", SettingKind.Integer,
-            "Number of buckets of period/steps metrics; default: the API's maximum for the period."),
-        new("metrics_resolution", SettingKind.Options, "Bucket size of campaign (version 2) and journey metrics.",
-            Default: "days", Options: ["hours", "days", "weeks", "months"]),
-        new("metrics_timezone", SettingKind.String, "IANA time zone of campaign (version 2) metric buckets.", Default: "UTC"),
-        new("metrics_days", SettingKind.Integer, "How many days back campaign and journey metrics are read.", Default: "90"),
-        new("esp_domains", SettingKind.StringArray, "Sending domains whose suppression lists are synced too.", Default: "[]"),
-        new("activate_version", SettingKind.Boolean,
-            "Full-table streams carry a table version and end with ACTIVATE_VERSION, so rows deleted in Customer.io leave the " +
-            "warehouse; turn off for targets that cannot take the message.", Default: "true"),
-    ];
+    // First: static fields initialise in textual order, and every setting below adds itself to this list.
+    private static readonly List<Setting> Declared = [];
+
+    public static IReadOnlyList<Setting> All => Declared;
+
+    public static readonly IReadOnlyDictionary<string, Uri> RegionHosts = new Dictionary<string, Uri>
+    {
+        ["us"] = new("https://api.customer.io"),
+        ["eu"] = new("https://api-eu.customer.io"),
+    };
+
+    private static readonly string[] Buckets = ["hours", "days", "weeks", "months"];
+
+    public static readonly Setting<string> ApiKey = Add(Secret("api_key",
+        "Customer.io App API key (bearer token); `access_token` is accepted as an alias. Never logged.",
+        missing: "config: 'api_key' is missing. Set it to a Customer.io App API key (Settings > API Credentials > App API Keys) " +
+                 "in the --config file or in TAP_CUSTOMERIO_API_KEY.") with { Aliases = ["access_token"] });
+
+    public static readonly Setting<string> Region = Add(Choice("region", "us", [.. RegionHosts.Keys],
+        "Workspace data center: `us` (api.customer.io) or `eu` (api-eu.customer.io).",
+        rule: "must be 'us' or 'eu' (the workspace's data center)"));
+
+    public static readonly Setting<Uri?> BaseUrl = Add(Url("base_url",
+        "Overrides the region's host (without `/v1`); plain http is accepted only for loopback hosts."));
+
+    public static readonly Setting<DateTimeOffset> StartDate = Add(Date("start_date", new(2010, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        "RFC 3339 floor for every bookmark and time window."));
+
+    public static readonly Setting<double> MaxRequestsPerSecond = Add(Number("max_requests_per_second", 10, min: 0.01, max: 1000,
+        "One request budget shared by every stream (the workspace's App API limit is 10 per second)."));
+
+    public static readonly Setting<int> RequestTimeoutSeconds = Add(Integer("request_timeout_seconds", 60, min: 1, max: 3600,
+        "Timeout of one HTTP request."));
+
+    public static readonly Setting<int> MessagesLookbackDays = Add(Integer("messages_lookback_days", 30, min: 0, max: 3650,
+        "Deliveries are re-read this far back, because their metrics (opens, clicks) change after sending."));
+
+    public static readonly Setting<int> LookbackMinutes = Add(Integer("lookback_minutes", 60, min: 0, max: 525_600,
+        "Client-side incremental streams re-emit records this close to the bookmark."));
+
+    public static readonly Setting<JsonObject?> CustomerFilter = Add(Object("customer_filter",
+        "A Customer.io audience filter (JSON object) selecting the people to sync; default: everyone with a cio_id."));
+
+    public static readonly Setting<IReadOnlyList<string>?> CustomerAttributes = Add(OptionalList("customer_attributes",
+        "Allow-list of attribute names kept in `customers.attributes`; default: all."));
+
+    public static readonly Setting<IReadOnlyList<string>> ActivityTypes = Add(List("activity_types",
+        "Server-side `type` filters for activities; default: all."));
+
+    public static readonly Setting<IReadOnlyList<string>> MessageTypes = Add(List("message_types",
+        "Server-side `type` filters for deliveries; default: all."));
+
+    public static readonly Setting<string> MetricsPeriod = Add(Choice("metrics_period", "days", Buckets,
+        "Bucket size of period/steps metrics."));
+
+    public static readonly Setting<int?> MetricsSteps = Add(OptionalInteger("metrics_steps", min: 1, max: 121,
+        "Number of buckets of period/steps metrics; default: the API's maximum for the period."));
+
+    public static readonly Setting<string> MetricsResolution = Add(Choice("metrics_resolution", "days", Buckets,
+        "Bucket size of campaign (version 2) and journey metrics."));
+
+    public static readonly Setting<string> MetricsTimezone = Add(Text("metrics_timezone", "UTC",
+        "IANA time zone of campaign (version 2) metric buckets.", SettingTypes.TimeZone));
+
+    public static readonly Setting<int> MetricsDays = Add(Integer("metrics_days", 90, min: 1, max: 3650,
+        "How many days back campaign and journey metrics are read."));
+
+    public static readonly Setting<IReadOnlyList<string>> EspDomains = Add(List("esp_domains",
+        "Sending domains whose suppression lists are synced too."));
+
+    public static readonly Setting<bool> ActivateVersion = Add(Switch("activate_version", true,
+        "Full-table streams carry a table version and end with ACTIVATE_VERSION, so rows deleted in Customer.io leave the " +
+        "warehouse; turn off for targets that cannot take the message."));
+
+    private static Setting<T> Add<T>(Setting<T> setting)
+    {
+        Declared.Add(setting);
+        return setting;
+    }
 }

@@ -21,7 +21,10 @@ internal static class CommandLine
         {
             var name = args[i];
             if (i + 1 >= args.Length)
+            {
                 return Fail(error, $"missing value for {name}");
+            }
+
             var value = args[i + 1];
             var ok = true;
             switch (name)
@@ -38,7 +41,9 @@ internal static class CommandLine
                 default: ok = false; break;
             }
             if (!ok)
+            {
                 return Fail(error, $"invalid option {name} {value}");
+            }
         }
         return options with
         {

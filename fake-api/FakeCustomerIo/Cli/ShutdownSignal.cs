@@ -16,6 +16,7 @@ internal sealed class ShutdownSignal : IDisposable
         _term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         _int = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         if (!StdinIsDevNull())
+        {
             _ = Task.Run(() =>
             {
                 using var stdin = Console.OpenStandardInput();
@@ -25,6 +26,7 @@ internal sealed class ShutdownSignal : IDisposable
                 }
                 _stopped.TrySetResult();
             });
+        }
     }
 
     public Task Stopped => _stopped.Task;

@@ -13,7 +13,10 @@ internal sealed class AffinePermutation
         _n = Math.Max(1, n);
         var a = (long)(seed % (ulong)_n) | 1;
         while (Gcd(a, _n) != 1)
+        {
             a++;
+        }
+
         _a = a % _n == 0 ? 1 : a % _n;
         _b = (long)(Hash.Mix(seed) % (ulong)_n);
         _aInverse = ModInverse(_a, _n);
@@ -28,7 +31,10 @@ internal sealed class AffinePermutation
     private static long ModInverse(long a, long n)
     {
         if (n == 1)
+        {
             return 0;
+        }
+
         long t = 0, newT = 1, r = n, newR = a;
         while (newR != 0)
         {

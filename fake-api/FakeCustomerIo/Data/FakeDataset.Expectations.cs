@@ -27,7 +27,9 @@ internal sealed partial class FakeDataset
     public IEnumerable<string> AllCioIds()
     {
         for (var p = 0L; p < People.Count; p++)
+        {
             yield return People.CioId(p);
+        }
     }
 
     /// <summary>Members of a segment in membership order, without the duplicates paging adds.</summary>
@@ -35,11 +37,19 @@ internal sealed partial class FakeDataset
     {
         var segment = Catalog.Segment(segmentId);
         if (segment is null)
+        {
             return [];
+        }
+
         var members = new List<string>();
         for (var p = 0L; p < People.Count; p++)
+        {
             if (IsMember(segment, p))
+            {
                 members.Add(People.CioId(p));
+            }
+        }
+
         return members;
     }
 
@@ -63,7 +73,10 @@ internal sealed partial class FakeDataset
         var (lo, hi) = Deliveries.Timeline.Range(startTs, endTs, Generation);
         var ids = new List<string>((int)(hi - lo));
         for (var i = hi - 1; i >= lo; i--)
+        {
             ids.Add(Deliveries.Id(i));
+        }
+
         return ids;
     }
 
@@ -116,8 +129,12 @@ internal sealed partial class FakeDataset
     public IEnumerable<(string CioId, long SegmentId)> CustomerSegmentKeys()
     {
         for (var p = 0L; p < People.Count; p++)
+        {
             foreach (var segment in Catalog.Segments.Where(s => s.Id != Catalog.DeletedSegmentId && IsMember(s, p)))
+            {
                 yield return (People.CioId(p), segment.Id);
+            }
+        }
     }
 
     /// <summary>(parent id, delivery id) of the deliveries of every campaign, broadcast, newsletter or transactional
@@ -128,7 +145,9 @@ internal sealed partial class FakeDataset
         {
             var facts = Deliveries.Facts(i);
             if (facts.Parent is { } parent && parent.Kind == kind && facts.Created >= start)
+            {
                 yield return (parent.Id, Deliveries.Id(i));
+            }
         }
     }
 
@@ -140,7 +159,9 @@ internal sealed partial class FakeDataset
         {
             var facts = Deliveries.Facts(i);
             if (!facts.Forgotten && facts.Created >= start)
+            {
                 yield return Deliveries.Id(i);
+            }
         }
     }
 
@@ -148,7 +169,11 @@ internal sealed partial class FakeDataset
     public IEnumerable<(string CioId, string TypeId, string ObjectId)> RelationshipKeys()
     {
         for (var p = 0L; p < People.Count; p++)
+        {
             foreach (var (type, index, _) in Objects.RelationshipsOf(p, Catalog.ObjectTypes))
+            {
                 yield return (People.CioId(p), type.Id, Objects.ObjectId(type, index));
+            }
+        }
     }
 }

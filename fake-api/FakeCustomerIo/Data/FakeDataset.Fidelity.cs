@@ -19,7 +19,10 @@ internal sealed partial class FakeDataset
     {
         var indexes = new Dictionary<string, long>();
         for (var i = 0L; i < DeliveryCount; i++)
+        {
             indexes[Deliveries.Id(i)] = i;
+        }
+
         return indexes;
     }
 

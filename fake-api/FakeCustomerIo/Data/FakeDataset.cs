@@ -47,7 +47,7 @@ internal sealed partial class FakeDataset
     /// <summary>A pinned <see cref="FakeApiOptions.Anchor"/> gives fixed generation steps; the default anchor follows the
     /// real clock.</summary>
     public static FakeDataset Create(FakeApiOptions options) =>
-        new(options.Seed, options.Scale, options.ResolveAnchor(), options.Anchor is null ? TimeProvider.System : null);
+        new(options.Seed, options.Scale, options.ResolveAnchor(), options.Anchor is null ? options.Time : null);
 
     public int Seed { get; }
     public FakeScale Scale { get; }
@@ -99,7 +99,9 @@ internal sealed partial class FakeDataset
     private static IEnumerable<long> Range(long from, long to)
     {
         for (var i = from; i < to; i++)
+        {
             yield return i;
+        }
     }
 }
 

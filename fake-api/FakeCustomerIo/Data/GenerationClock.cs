@@ -23,7 +23,10 @@ internal sealed class GenerationClock(long anchor, long step, TimeProvider? real
     public void NoteRequest()
     {
         if (realClock is null)
+        {
             return;
+        }
+
         var second = realClock.GetUtcNow().ToUnixTimeSeconds();
         long seen;
         while ((seen = Interlocked.Read(ref _lastRequestSecond)) < second
@@ -40,12 +43,17 @@ internal sealed class GenerationClock(long anchor, long step, TimeProvider? real
             var previous = _windows[^1].End;
             (long, long) window;
             if (realClock is null)
+            {
                 window = (previous, previous + step);
+            }
             else
             {
                 var start = Math.Max(previous, Interlocked.Read(ref _lastRequestSecond));
                 for (var wait = 0; wait < 100 && realClock.GetUtcNow().ToUnixTimeSeconds() <= start; wait++)
+                {
                     Thread.Sleep(20); // until the next second: about one second at most
+                }
+
                 window = (start, Math.Max(start + 1, realClock.GetUtcNow().ToUnixTimeSeconds()));
             }
             _windows = [.. _windows, window];

@@ -26,7 +26,10 @@ internal static class Hash
     {
         var h = 0xCBF29CE484222325UL ^ start;
         foreach (var ch in text)
+        {
             h = (h ^ ch) * 0x100000001B3UL;
+        }
+
         return Mix(h);
     }
 

@@ -26,13 +26,21 @@ internal static class Ids
     {
         var ms = (ulong)unixSeconds * 1000UL + (Hash.Of(seed, Salt.Activity, key, 7) % 1000UL);
         for (var i = 9; i >= 0; i--, ms >>= 5)
+        {
             into[i] = Crockford[(int)(ms & 31)];
+        }
+
         var unique = Hash.Mix((ulong)key ^ (ulong)seed ^ 0xA5A5UL);
         for (var i = 22; i >= 10; i--, unique >>= 5)
+        {
             into[i] = Crockford[(int)(unique & 31)];
+        }
+
         var extra = Hash.Of(seed, Salt.Activity, key, 8);
         for (var i = 25; i >= 23; i--, extra >>= 5)
+        {
             into[i] = Crockford[(int)(extra & 31)];
+        }
     }
 
     public static string Delivery(long seed, long index)
@@ -54,6 +62,8 @@ internal static class Ids
     private static void WriteBase62(ulong value, Span<char> into)
     {
         for (var i = into.Length - 1; i >= 0; i--, value /= 62)
+        {
             into[i] = Base62[(int)(value % 62)];
+        }
     }
 }

@@ -35,7 +35,14 @@ internal sealed class Timeline(long baseCount, long baseStart, long baseEnd, lon
         while (lo < hi)
         {
             var mid = lo + (hi - lo) / 2;
-            if (TimeOf(mid) < unix) lo = mid + 1; else hi = mid;
+            if (TimeOf(mid) < unix)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
         return lo;
     }
@@ -45,7 +52,10 @@ internal sealed class Timeline(long baseCount, long baseStart, long baseEnd, lon
     {
         var count = Count(generation);
         if (end < start)
+        {
             return (0, 0);
+        }
+
         var lo = LowerBound(start, count);
         var hi = end == long.MaxValue ? count : LowerBound(end + 1, count);
         return (lo, Math.Max(lo, hi));

@@ -65,7 +65,10 @@ internal static class ActivityEndpoints
             pos = key;
             var activityType = ActivityWriter.TypeOf(activities, key);
             if ((type is not null && activityType != type) || (name is not null && ActivityWriter.NameOf(activities, key, activityType) != name))
+            {
                 continue;
+            }
+
             ActivityWriter.Write(w, activities, key, deliveryCount);
             count++;
             await json.FlushIfFullAsync();

@@ -40,22 +40,34 @@ internal static class BroadcastEndpoints
         var triggerId = QueryParams.RouteLong(ctx, "trigger_id", "trigger");
         var trigger = Lookup.Broadcast(ctx, state).Triggers.FirstOrDefault(t => t.Id == triggerId);
         if (trigger is null || triggerId == TriggerErrors.DeletedTriggerId(state.Catalog))
+        {
             throw ApiException.NotFound($"trigger {triggerId}");
+        }
+
         var errors = TriggerErrors.Of(data.Seed, state.Catalog, trigger);
         var limit = QueryParams.Limit(ctx.Request, MaxErrorsLimit, 10);
         var start = QueryParams.Long(ctx.Request, "start") ?? 0;
         if (start < 0)
+        {
             throw ApiException.BadRequest("start must not be negative");
+        }
+
         var end = (int)Math.Min(errors.Count, start + limit);
         return JsonResponse.WriteAsync(ctx, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("errors");
             for (var i = (int)Math.Min(start, errors.Count); i < end; i++)
+            {
                 w.WriteStringValue(errors[i]);
+            }
+
             w.WriteEndArray();
             if (end < errors.Count)
+            {
                 w.WriteNumber("next", end);
+            }
+
             w.WriteEndObject();
         });
     }

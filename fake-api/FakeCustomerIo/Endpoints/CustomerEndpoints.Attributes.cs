@@ -17,21 +17,35 @@ internal static partial class CustomerEndpoints
     {
         var idType = QueryParams.String(ctx.Request, "id_type") ?? "id";
         if (idType is "email" or "phone")
+        {
             throw ApiException.BadRequest($"id_type {idType} is not enabled as an identifier in this workspace");
+        }
+
         if (idType is not ("id" or "cio_id"))
+        {
             throw ApiException.BadRequest("id_type must be one of id, email, phone, cio_id");
+        }
+
         var body = await RequestBody.ObjectAsync(ctx);
         if (!body.TryGetProperty("ids", out var ids) || ids.ValueKind != JsonValueKind.Array)
+        {
             throw ApiException.BadRequest("ids is required");
+        }
+
         var count = ids.GetArrayLength();
         if (count is < 1 or > MaxAttributeIds)
+        {
             throw ApiException.BadRequest($"ids must hold between 1 and {MaxAttributeIds} values");
+        }
+
         var found = new List<long>(count);
         foreach (var id in ids.EnumerateArray())
         {
             var text = id.ValueKind == JsonValueKind.String ? id.GetString() ?? "" : id.GetRawText();
             if (data.People.TryResolve(idType, text, out var p))
+            {
                 found.Add(p);
+            }
         }
         await JsonResponse.WriteAsync(ctx, w =>
         {
@@ -42,7 +56,10 @@ internal static partial class CustomerEndpoints
                 var wrap = k % 7 == 6;
                 if (wrap) { w.WriteStartObject(); w.WritePropertyName("customer"); }
                 PersonWriter.WritePerson(w, data.People, data.Seed, found[k]);
-                if (wrap) w.WriteEndObject();
+                if (wrap)
+                {
+                    w.WriteEndObject();
+                }
             }
             w.WriteEndArray();
             w.WriteEndObject();

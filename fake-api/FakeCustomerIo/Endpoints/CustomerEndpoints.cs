@@ -45,15 +45,23 @@ internal static partial class CustomerEndpoints
     {
         var body = await RequestBody.ObjectAsync(ctx);
         if (!body.TryGetProperty("filter", out var filter) || filter.ValueKind != JsonValueKind.Object)
+        {
             throw ApiException.BadRequest("filter is required");
+        }
+
         var limit = QueryParams.Limit(ctx.Request, MaxSearchLimit, 50);
         var fingerprint = Fingerprint.Of(ctx.Request, RequestBody.Canonical(filter));
         var predicate = PeopleFilter.Compile(filter, data, data.State);
         var p = Cursor.Start(ctx.Request, fingerprint) ?? 0;
         var matches = new List<long>(Math.Min(limit, 1024));
         for (; p < data.People.Count && matches.Count < limit; p++)
+        {
             if (predicate(p))
+            {
                 matches.Add(p);
+            }
+        }
+
         await WriteIdentifiersAsync(ctx, data.People, matches, p < data.People.Count ? Cursor.Encode(p, fingerprint) : null);
     }
 
@@ -79,7 +87,10 @@ internal static partial class CustomerEndpoints
             w.WriteEndArray();
             w.WriteStartArray("ids");
             foreach (var p in page)
+            {
                 w.WriteStringValue(people.Id(p) ?? "");
+            }
+
             w.WriteEndArray();
         }
         NextWriter.Write(w, next, NextStyle.EmptyString);

@@ -12,7 +12,10 @@ internal sealed record DeliveryFilter(string? Type, string? Metric, long? Campai
     {
         var metric = QueryParams.String(request, "metric") is { Length: > 0 } m ? m : null;
         if (metric is not null && Array.IndexOf(DeliveryMetrics.Names, metric) < 0)
+        {
             throw ApiException.BadRequest($"unknown metric {metric}");
+        }
+
         _ = QueryParams.Bool(request, "drafts"); // accepted; the fake has no separate drafts list
         return new DeliveryFilter(QueryParams.String(request, "type") is { Length: > 0 } t ? t : null, metric,
             QueryParams.Long(request, "campaign_id"), QueryParams.Long(request, "newsletter_id"), QueryParams.Long(request, "action_id"));

@@ -26,9 +26,14 @@ internal static class DeliveryList
         var limit = QueryParams.Limit(request, MaxLimit, 50);
         var filter = DeliveryFilter.From(request);
         if (filter.CampaignId is { } campaignId && ReferenceEquals(set, Progression.All))
+        {
             set = data.Deliveries.Slots.Of(ParentKind.Campaign, campaignId);
+        }
         else if (filter.NewsletterId is { } newsletterId && ReferenceEquals(set, Progression.All))
+        {
             set = data.Deliveries.Slots.Of(ParentKind.Newsletter, newsletterId);
+        }
+
         var (lo, hi) = Window(request, data, state.Generation);
         var fingerprint = Fingerprint.Of(request);
         var start = Cursor.Start(request, fingerprint);
@@ -39,7 +44,9 @@ internal static class DeliveryList
         w.WriteStartArray("messages");
         string? next = null;
         if (start is null && FakeDataset.IsEmptyFirstPage(fingerprint) && set.CountIn(lo, hi) > 0)
+        {
             next = Cursor.Encode(hi, fingerprint);
+        }
         else
         {
             var pos = Math.Min(start ?? hi, hi);
@@ -50,7 +57,10 @@ internal static class DeliveryList
                 scanned++;
                 pos = i;
                 if ((!filter.IsEmpty || skipForgotten) && !Keep(data.Deliveries.Facts(i), filter, skipForgotten))
+                {
                     continue;
+                }
+
                 DeliveryWriter.Write(w, data.Deliveries, i, identifiers);
                 count++;
                 await json.FlushIfFullAsync();
@@ -73,7 +83,10 @@ internal static class DeliveryList
         var endTs = QueryParams.Long(request, "end_ts");
         var effectiveEnd = endTs ?? data.NowUnix(generation);
         if (effectiveEnd - startTs > Year)
+        {
             startTs = effectiveEnd - Year;
+        }
+
         return data.Deliveries.Timeline.Range(startTs, endTs ?? long.MaxValue, generation);
     }
 }

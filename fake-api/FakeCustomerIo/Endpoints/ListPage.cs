@@ -21,7 +21,10 @@ internal static class ListPage
         w.WriteStartObject();
         w.WriteStartArray(envelope);
         for (var i = (int)Math.Min(offset, items.Count); i < end; i++)
+        {
             write(w, items[i]);
+        }
+
         w.WriteEndArray();
         NextWriter.Write(w, end < items.Count ? Cursor.Encode(end, fingerprint) : null, style);
         w.WriteEndObject();

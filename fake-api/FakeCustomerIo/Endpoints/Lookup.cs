@@ -57,7 +57,10 @@ internal static class Lookup
     {
         var idType = QueryParams.String(ctx.Request, "id_type");
         if (idType is not (null or "id" or "email" or "cio_id"))
+        {
             throw ApiException.BadRequest("id_type must be one of id, email, cio_id");
+        }
+
         var value = QueryParams.Route(ctx, "id");
         return data.People.TryResolve(idType, value, out var p) ? p : throw ApiException.NotFound($"customer {value}");
     }

@@ -32,7 +32,9 @@ internal static class MessageEndpoints
         var id = Http.QueryParams.Route(ctx, "message_id");
         var count = data.Deliveries.Timeline.Count(data.Generation);
         for (var i = count - 1; i >= Math.Max(0, count - 100_000); i--)
+        {
             if (data.Deliveries.Id(i) == id)
+            {
                 return Http.JsonResponse.WriteAsync(ctx, w =>
                 {
                     w.WriteStartObject();
@@ -40,6 +42,9 @@ internal static class MessageEndpoints
                     DeliveryWriter.Write(w, data.Deliveries, i);
                     w.WriteEndObject();
                 });
+            }
+        }
+
         throw Http.ApiException.NotFound($"message {id}");
     }
 }

@@ -64,7 +64,10 @@ internal static class MetricsEndpoints
             var newsletter = Lookup.Newsletter(ctx, data.State);
             var contentId = Http.QueryParams.RouteLong(ctx, "content_id", "content");
             if (!newsletter.ContentIds.Contains(contentId))
+            {
                 throw Http.ApiException.NotFound($"content {contentId}");
+            }
+
             return MetricsResponses.PeriodStepsAsync(ctx, Scope("content", newsletter.Id, contentId));
         });
         // A variant carries its newsletter's links.
@@ -73,7 +76,10 @@ internal static class MetricsEndpoints
             var newsletter = Lookup.Newsletter(ctx, data.State);
             var contentId = Http.QueryParams.RouteLong(ctx, "content_id", "content");
             if (!newsletter.ContentIds.Contains(contentId))
+            {
                 throw Http.ApiException.NotFound($"content {contentId}");
+            }
+
             return MetricsResponses.LinksAsync(ctx, Scope("content_links", newsletter.Id, contentId), newsletter.Links);
         });
 

@@ -25,7 +25,10 @@ internal static partial class MetricsResponses
         var (start, end, res) = Range(request, "res", "start and end are required with version=2");
         var tzName = QueryParams.String(request, "tz") is { Length: > 0 } tzText ? tzText : "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(tzName, out var tz))
+        {
             throw ApiException.BadRequest($"unknown time zone {tzName}");
+        }
+
         var resolution = res ?? Resolution.Days;
         var buckets = Buckets.Aligned(start, end, resolution, tz, options.MetricsWeekStart) ?? throw TooMany();
         return JsonResponse.WriteAsync(ctx, w =>
@@ -42,7 +45,10 @@ internal static partial class MetricsResponses
             Funnel.WriteSeries(w, Funnel.MessageMetrics, buckets.Starts.Count, i => BucketHash(scope, resolution, buckets.Starts[i]), Funnel.Messages);
             w.WriteEndObject();
             if (languages.Count > 0)
+            {
                 WriteLanguageVariants(w, languages, buckets, h => BucketHash(scope, resolution, h));
+            }
+
             w.WriteEndObject();
         });
     }
@@ -52,7 +58,10 @@ internal static partial class MetricsResponses
     {
         var request = ctx.Request;
         if (request.Query.Keys.FirstOrDefault(k => !JourneyParameters.Contains(k)) is { } unknown)
+        {
             throw ApiException.BadRequest($"unknown parameter {unknown}");
+        }
+
         var (start, end, res) = Range(request, "resolution", "start, end and resolution are required");
         var resolution = res ?? throw ApiException.BadRequest("start, end and resolution are required");
         var buckets = Buckets.FromRequest(start, end, resolution) ?? throw TooMany();
@@ -88,12 +97,18 @@ internal static partial class MetricsResponses
         var start = QueryParams.Long(request, "start");
         var end = QueryParams.Long(request, "end");
         if (start is null || end is null)
+        {
             throw ApiException.BadRequest(missing);
+        }
+
         var resText = QueryParams.String(request, resParam);
         var res = string.IsNullOrEmpty(resText) ? (Resolution?)null
             : Resolutions.Parse(resText) ?? throw ApiException.BadRequest($"{resParam} must be hours, days, weeks or months");
         if (end < start)
+        {
             throw ApiException.BadRequest("end must not be before start");
+        }
+
         return (start.Value, end.Value, res);
     }
 

@@ -71,7 +71,10 @@ internal static partial class MetricsResponses
         var max = Resolutions.MaxSteps(res);
         var steps = QueryParams.Long(request, "steps") ?? 0;
         if (steps < 0 || steps > max)
+        {
             throw ApiException.BadRequest($"steps must be between 0 and {max} for {Resolutions.Name(res)}");
+        }
+
         return (res, steps == 0 ? max : (int)Math.Max(2, steps));
     }
 }

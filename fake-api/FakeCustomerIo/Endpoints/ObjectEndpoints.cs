@@ -70,9 +70,15 @@ internal static class ObjectEndpoints
     {
         var body = await RequestBody.ObjectAsync(ctx);
         if (!body.TryGetProperty("object_type_id", out var typeId) || typeId.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+        {
             throw ApiException.BadRequest("object_type_id is required");
+        }
+
         if (!body.TryGetProperty("filter", out var filter) || filter.ValueKind != JsonValueKind.Object)
+        {
             throw ApiException.BadRequest("filter is required");
+        }
+
         var limit = QueryParams.Limit(ctx.Request, MaxSearchLimit, 50);
         var fingerprint = Fingerprint.Of(ctx.Request, RequestBody.Canonical(body));
         var type = data.Catalog.ObjectType(typeId.ValueKind == JsonValueKind.String ? typeId.GetString()! : typeId.GetRawText());
@@ -91,11 +97,17 @@ internal static class ObjectEndpoints
             {
                 w.WriteStartArray("identifiers");
                 for (var j = from; j < to; j++)
+                {
                     data.Objects.WriteIdentifiers(w, type!, j);
+                }
+
                 w.WriteEndArray();
                 w.WriteStartArray("ids");
                 for (var j = from; j < to; j++)
+                {
                     w.WriteStringValue(data.Objects.ObjectId(type!, j));
+                }
+
                 w.WriteEndArray();
             }
             NextWriter.Write(w, to < total ? Cursor.Encode(to, fingerprint) : null, NextStyle.EmptyString);

@@ -13,7 +13,10 @@ internal static class PeopleFilter
     public static Func<long, bool> Compile(JsonElement filter, FakeDataset data, DatasetState state)
     {
         if (filter.ValueKind != JsonValueKind.Object)
+        {
             return _ => true;
+        }
+
         if (filter.TryGetProperty("and", out var and) && and.ValueKind == JsonValueKind.Array)
         {
             var parts = and.EnumerateArray().Select(f => Compile(f, data, state)).ToArray();
@@ -30,9 +33,15 @@ internal static class PeopleFilter
             return p => !inner(p);
         }
         if (filter.TryGetProperty("segment", out var segment))
+        {
             return Segment(segment, data, state);
+        }
+
         if (filter.TryGetProperty("attribute", out var attribute))
+        {
             return Attribute(attribute, data);
+        }
+
         return _ => true;
     }
 
@@ -41,7 +50,10 @@ internal static class PeopleFilter
         var id = leaf.TryGetProperty("id", out var v) && v.TryGetInt64(out var n) ? n : -1;
         var segment = state.Catalog.Segment(id);
         if (segment is null || id == state.Catalog.DeletedSegmentId)
+        {
             return _ => false;
+        }
+
         return p => data.IsMember(segment, p);
     }
 

@@ -19,8 +19,13 @@ internal static class SegmentEndpoints
             var segment = Lookup.Segment(ctx, data.State);
             var count = 0L;
             for (var p = 0L; p < data.People.Count; p++)
+            {
                 if (data.IsMember(segment, p))
+                {
                     count++;
+                }
+            }
+
             return JsonResponse.WriteAsync(ctx, w =>
             {
                 w.WriteStartObject();
@@ -57,14 +62,25 @@ internal static class SegmentEndpoints
         var count = data.People.Count;
         var page = new List<long>(Math.Min(limit, 4096));
         for (; p < count && page.Count < limit; p++)
+        {
             if (data.IsMember(segment, p))
+            {
                 page.Add(p);
+            }
+        }
+
         var more = false;
         for (var q = p; q < count && !more; q++)
+        {
             more = data.IsMember(segment, q);
+        }
+
         string? next = null;
         if (more)
+        {
             next = Cursor.Encode(page.Count >= 2 ? page[^1] : p, fingerprint);
+        }
+
         return CustomerEndpoints.WriteIdentifiersAsync(ctx, data.People, page, next);
     }
 }

@@ -19,11 +19,17 @@ internal static class SuppressionEndpoints
         {
             var type = QueryParams.Route(ctx, "type");
             if (Array.IndexOf(SuppressionGenerator.Types, type) < 0)
+            {
                 throw ApiException.NotFound($"suppression type {type}");
+            }
+
             var limit = QueryParams.Limit(ctx.Request, MaxLimit, MaxLimit);
             var offset = QueryParams.Long(ctx.Request, "offset") ?? 0;
             if (offset < 0)
+            {
                 throw ApiException.BadRequest("offset must not be negative");
+            }
+
             var domain = QueryParams.String(ctx.Request, "domain");
             var total = data.Suppressions.Count(type, domain);
             var end = (int)Math.Min(total, offset + limit);
@@ -31,13 +37,18 @@ internal static class SuppressionEndpoints
             {
                 w.WriteStartObject();
                 if (offset >= end)
+                {
                     w.WriteNull("suppressions");
+                }
                 else
                 {
                     w.WriteString("category", type);
                     w.WriteStartArray("suppressions");
                     for (var j = (int)offset; j < end; j++)
+                    {
                         data.Suppressions.Write(w, type, domain, j);
+                    }
+
                     w.WriteEndArray();
                 }
                 w.WriteEndObject();

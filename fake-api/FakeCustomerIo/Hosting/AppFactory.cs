@@ -27,7 +27,7 @@ internal static class AppFactory
             kestrel.Limits.MaxResponseBufferSize = 2 * 1024 * 1024;
         });
         var app = builder.Build();
-        var pipeline = new V1Pipeline(options, stats, new SlidingWindowLimiter(options.RateLimitPerSecond), faults, data.Clock);
+        var pipeline = new V1Pipeline(options, stats, new SlidingWindowLimiter(options.RateLimitPerSecond, options.Time), faults, data.Clock);
         app.UseRouting();
         app.Use(pipeline.InvokeAsync);
         ControlEndpoints.Map(app, data, stats, faults);

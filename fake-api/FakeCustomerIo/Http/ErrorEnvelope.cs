@@ -33,7 +33,10 @@ internal static class ErrorEnvelope
         ctx.Response.ContentType = "application/json; charset=utf-8";
         ctx.Response.ContentLength = body.Length;
         if (retryAfter is not null)
+        {
             ctx.Response.Headers.RetryAfter = retryAfter;
+        }
+
         await ctx.Response.Body.WriteAsync(body, ctx.RequestAborted);
     }
 }

@@ -34,7 +34,10 @@ internal sealed class JsonResponse : IAsyncDisposable
     public async ValueTask FlushIfFullAsync()
     {
         if (Writer.BytesPending < FlushThreshold)
+        {
             return;
+        }
+
         Writer.Flush();
         await _pipe.FlushAsync(_ct);
     }

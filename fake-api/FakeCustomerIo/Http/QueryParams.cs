@@ -12,7 +12,10 @@ internal static class QueryParams
     {
         var raw = String(request, name);
         if (string.IsNullOrEmpty(raw))
+        {
             return null;
+        }
+
         return long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw ApiException.BadRequest($"{name} must be an integer");
@@ -31,9 +34,15 @@ internal static class QueryParams
     {
         var limit = Long(request, "limit");
         if (limit is null)
+        {
             return fallback;
+        }
+
         if (limit < 1 || limit > max)
+        {
             throw ApiException.BadRequest($"limit must be between 1 and {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         return (int)limit.Value;
     }
 

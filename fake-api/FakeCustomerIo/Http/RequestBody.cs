@@ -13,7 +13,10 @@ internal static class RequestBody
     public static async Task<string> ReadAsync(HttpContext ctx)
     {
         if (ctx.Items.TryGetValue(Key, out var cached) && cached is string s)
+        {
             return s;
+        }
+
         using var reader = new StreamReader(ctx.Request.Body, leaveOpen: true);
         var body = await reader.ReadToEndAsync(ctx.RequestAborted);
         ctx.Items[Key] = body;
@@ -44,7 +47,10 @@ internal static class RequestBody
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
+        {
             element.WriteTo(w);
+        }
+
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -47,7 +47,10 @@ internal sealed record Buckets(IReadOnlyList<DateTimeOffset> Starts, DateTimeOff
         while (b.ToUnixTimeSeconds() <= end)
         {
             if (starts.Count == MaxBuckets)
+            {
                 return null;
+            }
+
             starts.Add(b);
             b = Next(b, res, tz);
         }
@@ -57,7 +60,10 @@ internal sealed record Buckets(IReadOnlyList<DateTimeOffset> Starts, DateTimeOff
     private static DateTimeOffset Next(DateTimeOffset b, Resolution res, TimeZoneInfo tz)
     {
         if (res == Resolution.Hours)
+        {
             return TimeZoneInfo.ConvertTime(b.AddHours(1), tz);
+        }
+
         var local = TimeZoneInfo.ConvertTime(b, tz).DateTime;
         return At(res switch { Resolution.Days => local.AddDays(1), Resolution.Weeks => local.AddDays(7), _ => local.AddMonths(1) }, tz);
     }
@@ -65,7 +71,10 @@ internal sealed record Buckets(IReadOnlyList<DateTimeOffset> Starts, DateTimeOff
     private static DateTimeOffset At(DateTime local, TimeZoneInfo tz)
     {
         while (tz.IsInvalidTime(local)) // skipped by a daylight-saving jump
+        {
             local = local.AddHours(1);
+        }
+
         return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), tz.GetUtcOffset(local));
     }
 }

@@ -49,12 +49,18 @@ internal static class Funnel
     {
         var table = new long[buckets][];
         for (var i = 0; i < buckets; i++)
+        {
             table[i] = values(bucketHash(i));
+        }
+
         for (var m = 0; m < names.Length; m++)
         {
             w.WriteStartArray(names[m]);
             for (var i = 0; i < buckets; i++)
+            {
                 w.WriteNumberValue(table[i][m]);
+            }
+
             w.WriteEndArray();
         }
     }

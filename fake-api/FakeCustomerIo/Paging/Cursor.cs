@@ -31,13 +31,22 @@ internal static class Cursor
     {
         Span<byte> bytes = stackalloc byte[18];
         if (!Convert.TryFromBase64String(token, bytes, out var n) || n != 16 || bytes[0] != Magic0 || bytes[1] != Magic1 || bytes[2] != Version)
+        {
             throw ApiException.BadRequest("invalid start cursor");
+        }
+
         var fp = BinaryPrimitives.ReadUInt32BigEndian(bytes[11..]);
         var position = BinaryPrimitives.ReadInt64BigEndian(bytes[3..]) ^ (long)Hash.Mix(fp);
         if (bytes[15] != (byte)Hash.Mix((ulong)position ^ fp) || position < 0)
+        {
             throw ApiException.BadRequest("invalid start cursor");
+        }
+
         if (fp != fingerprint)
+        {
             throw ApiException.BadRequest("start cursor does not match the other parameters of this request");
+        }
+
         return position;
     }
 

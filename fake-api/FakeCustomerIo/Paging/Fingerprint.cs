@@ -14,13 +14,21 @@ internal static class Fingerprint
         foreach (var (key, values) in request.Query.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
             if (key is "start" or "limit")
+            {
                 continue;
+            }
+
             h = Hash.OfString(h, key);
             foreach (var v in values)
+            {
                 h = Hash.OfString(h, v ?? "");
+            }
         }
         if (canonicalBody is not null)
+        {
             h = Hash.OfString(h, canonicalBody);
+        }
+
         return (uint)(h ^ (h >> 32));
     }
 }

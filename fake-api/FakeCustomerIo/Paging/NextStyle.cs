@@ -13,8 +13,12 @@ internal static class NextWriter
     public static void Write(Utf8JsonWriter w, string? next, NextStyle style)
     {
         if (next is not null)
+        {
             w.WriteString("next", next);
+        }
         else if (style == NextStyle.EmptyString)
+        {
             w.WriteString("next", "");
+        }
     }
 }

@@ -13,14 +13,23 @@ internal static class Authenticator
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
             return (401, ErrorEnvelope.Unauthorized);
+        }
+
         var key = header[scheme.Length..].Trim();
         if (key.Length > 0 && key == options.ApiKey)
+        {
             return null;
+        }
+
         if (key.Length > 0 && key == options.ScopedKey)
+        {
             return HttpMethods.IsGet(request.Method) && request.Path.Equals("/v1/workspaces", StringComparison.Ordinal)
                 ? null
                 : (403, ErrorEnvelope.Forbidden);
+        }
+
         return (401, ErrorEnvelope.Unauthorized);
     }
 }

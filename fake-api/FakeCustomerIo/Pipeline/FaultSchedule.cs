@@ -17,14 +17,23 @@ internal sealed class FaultSchedule(FaultOptions options)
     public FaultKinds Next(string method, string pathAndQuery, string body)
     {
         if (options.Rate <= 0 || _kinds.Length == 0)
+        {
             return FaultKinds.None;
+        }
+
         var key = $"{method} {pathAndQuery}\n{body}";
         var attempt = _attempts.AddOrUpdate(key, 0, (_, n) => n + 1);
         if (attempt >= options.MaxConsecutive)
+        {
             return FaultKinds.None;
+        }
+
         var roll = Hash.Mix(Hash.OfString((ulong)options.Seed, key) ^ Hash.Mix((ulong)attempt + 1));
         if (Hash.Unit(roll) >= options.Rate)
+        {
             return FaultKinds.None;
+        }
+
         return _kinds[(int)(Hash.Mix(roll) % (ulong)_kinds.Length)];
     }
 

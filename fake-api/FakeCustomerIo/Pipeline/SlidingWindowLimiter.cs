@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FakeCustomerIo.Stats;
 
 namespace FakeCustomerIo.Pipeline;
@@ -7,20 +6,26 @@ namespace FakeCustomerIo.Pipeline;
 /// The strict limit: a request is refused iff <c>limit</c> requests were already let through in the preceding
 /// 1,000 ms. Refused requests do not enter the log, so a client that backs off is not punished further.
 /// </summary>
-internal sealed class SlidingWindowLimiter(int limitPerSecond)
+internal sealed class SlidingWindowLimiter(int limitPerSecond, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly SlidingLog _accepted = new();
+    private readonly SlidingLog _accepted = new(time);
 
     public bool TryAcquire()
     {
         if (limitPerSecond <= 0)
+        {
             return true;
+        }
+
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _accepted.Now;
             if (_accepted.Trim(now) >= limitPerSecond)
+            {
                 return false;
+            }
+
             _accepted.Add(now);
             return true;
         }
@@ -29,6 +34,8 @@ internal sealed class SlidingWindowLimiter(int limitPerSecond)
     public void Reset()
     {
         lock (_gate)
+        {
             _accepted.Clear();
+        }
     }
 }

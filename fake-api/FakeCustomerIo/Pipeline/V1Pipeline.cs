@@ -21,9 +21,13 @@ internal sealed class V1Pipeline(FakeApiOptions options, FakeApiStats stats, Sli
             return;
         }
         if (stats.Log is { } log)
+        {
             await log.CaptureAsync(ctx, c => HandleAsync(c, next));
+        }
         else
+        {
             await HandleAsync(ctx, next);
+        }
     }
 
     private async Task HandleAsync(HttpContext ctx, RequestDelegate next)
@@ -50,7 +54,9 @@ internal sealed class V1Pipeline(FakeApiOptions options, FakeApiStats stats, Sli
         {
             stats.RecordFault(fault);
             if (await FaultInjector.ApplyAsync(ctx, fault, c => AnswerAsync(c, next), options.Faults))
+            {
                 return;
+            }
         }
         await AnswerAsync(ctx, next);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FakeCustomerIo.Pipeline;
 
 namespace FakeCustomerIo.Stats;
@@ -8,10 +7,10 @@ namespace FakeCustomerIo.Stats;
 /// ("GET /v1/campaigns/{id}/actions"). <see cref="BusiestWindow"/> is the largest number of /v1 requests that arrived
 /// within any 1,000 ms span: what tests use to prove a client never exceeds its budget.
 /// </summary>
-internal sealed class FakeApiStats(int requestLogCapacity = 0)
+internal sealed class FakeApiStats(TimeProvider time, int requestLogCapacity = 0)
 {
     private readonly Lock _gate = new();
-    private readonly SlidingLog _window = new();
+    private readonly SlidingLog _window = new(time);
     private readonly Dictionary<string, long> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<FaultKinds, long> _faults = [];
     private long _total, _rateLimited, _busiest;
@@ -23,7 +22,7 @@ internal sealed class FakeApiStats(int requestLogCapacity = 0)
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _window.Now;
             _window.Trim(now);
             _window.Add(now);
             _busiest = Math.Max(_busiest, _window.Count);
@@ -35,20 +34,26 @@ internal sealed class FakeApiStats(int requestLogCapacity = 0)
     public void RecordRateLimited()
     {
         lock (_gate)
+        {
             _rateLimited++;
+        }
     }
 
     public void RecordFault(FaultKinds kind)
     {
         lock (_gate)
+        {
             _faults[kind] = _faults.GetValueOrDefault(kind) + 1;
+        }
     }
 
     public StatsSnapshot Snapshot()
     {
         lock (_gate)
+        {
             return new StatsSnapshot(_total, new Dictionary<string, long>(_endpoints), _rateLimited,
                 _faults.Values.Sum(), _faults.ToDictionary(f => FaultInjector.Name(f.Key), f => f.Value), _busiest);
+        }
     }
 
     public long TotalRequests => Snapshot().TotalRequests;

@@ -21,14 +21,18 @@ internal sealed class RequestLog(int capacity)
         get
         {
             lock (_gate)
+            {
                 return _dropped;
+            }
         }
     }
 
     public IReadOnlyList<LoggedExchange> Snapshot()
     {
         lock (_gate)
+        {
             return [.. _exchanges];
+        }
     }
 
     public void Clear()
@@ -50,7 +54,9 @@ internal sealed class RequestLog(int capacity)
         {
             await handle(ctx);
             if (!ctx.RequestAborted.IsCancellationRequested)
+            {
                 await ctx.Response.BodyWriter.FlushAsync(ctx.RequestAborted);
+            }
         }
         finally
         {
@@ -65,9 +71,13 @@ internal sealed class RequestLog(int capacity)
         lock (_gate)
         {
             if (_exchanges.Count < capacity)
+            {
                 _exchanges.Add(exchange);
+            }
             else
+            {
                 _dropped++;
+            }
         }
     }
 }

@@ -48,7 +48,10 @@ internal sealed class TeeStream(Stream inner, int limit) : Stream
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             _copy.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }

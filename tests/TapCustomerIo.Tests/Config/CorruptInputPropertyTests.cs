@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
@@ -14,20 +15,28 @@ namespace TapCustomerIo.Tests.Config;
 /// Corrupt and hand-edited config, catalog and state files, generated with CsCheck and fed to the real executable.
 /// Whatever the file holds, the tap ends with exit 0 (the file happened to be valid), 1 with exactly one CRITICAL line,
 /// or 2 with a usage line; never a stack trace, never an unhandled exception, never the API key in its output.
-/// Catalog and state runs (and config runs in sync mode) point at a fake API that refuses the key with 401, so a file the
-/// tap accepts ends at its first request, quickly and with a clear message.
+/// Catalog and state runs use a key the fake API accepts, so a file the tap accepts syncs a few cheap streams to the end
+/// (exit 0), and a file it rejects must be named in the error together with the key that is wrong: a tap that ignored a
+/// corrupt file would sync and pass only if the file was in fact usable. Config runs in sync mode use a key the fake
+/// refuses (401): a config the tap accepts ends at its first request, quickly and with a clear message.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Secret = "sk-PROPERTY-SECRET-5f1c9a";
+
+    /// <summary>Contains <see cref="Secret"/>, so a leak of either key is caught by the same checks.</summary>
+    private const string RefusedKey = Secret + "-refused";
+
+    /// <summary>Cheap incremental streams (one request each): the state files bookmark them and the state runs sync them.</summary>
+    private static readonly string[] StateStreams = ["campaigns", "broadcasts", "newsletters", "segments", "collections", "snippets"];
     private const string Hole = "@@HOLE@@";
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
     private readonly TempFiles _files = new();
     private FakeApiServer? _api;
 
     public async Task InitializeAsync() =>
-        _api = await FakeApiServer.StartAsync(new FakeApiOptions { RateLimitPerSecond = 0 });
+        _api = await FakeApiServer.StartAsync(new FakeApiOptions { RateLimitPerSecond = 0, ApiKey = Secret });
 
     public async Task DisposeAsync()
     {
@@ -44,7 +53,7 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
     [Fact]
     public async Task Corrupt_config_files_end_in_one_clear_line_when_discovering()
     {
-        var valid = BaseConfig("http://127.0.0.1:9");
+        var valid = BaseConfig("http://127.0.0.1:9", RefusedKey);
         await Gen.Frequency(
                 (6, Mutations(valid, Paths(valid))),
                 (2, WrongTypeForASetting(valid)))
@@ -63,7 +72,7 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
     public async Task Edited_config_values_end_in_one_clear_line_when_syncing()
     {
         // base_url stays on the fake: another host would be retried for minutes, or reached over the network.
-        var valid = BaseConfig(ApiBaseUrl);
+        var valid = BaseConfig(ApiBaseUrl, RefusedKey);
         await WrongTypeForASetting(valid, EdgeValue, except: "base_url")
             .SampleAsync(async file =>
             {
@@ -75,73 +84,88 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
     [Fact]
     public async Task Corrupt_catalog_files_end_in_one_clear_line()
     {
-        var config = _files.Write("sync-config.json", BaseConfig(ApiBaseUrl).ToJsonString());
+        var config = SyncConfig();
         var valid = BaseCatalog();
         await Mutations(valid, Paths(valid))
             .SampleAsync(async file =>
             {
-                var run = await RunAsync(file, "catalog", path => ["--config", config, "--catalog", path]);
+                var (run, path) = await RunWithPathAsync(file, "catalog", path => ["--config", config, "--catalog", path]);
                 AssertClearOutcome(file, run);
-            }, writeLine: output.WriteLine, iter: 65, threads: 2, print: Print);
+                AssertErrorNamesFileAndKey(file, run, path);
+            }, writeLine: output.WriteLine, iter: 40, threads: 2, print: Print);
     }
 
     [Fact]
     public async Task Corrupt_state_files_end_in_one_clear_line()
     {
-        var config = _files.Write("sync-config.json", BaseConfig(ApiBaseUrl).ToJsonString());
+        var config = SyncConfig();
+        var catalog = StateCatalog();
         await Gen.OneOf(BaseStates().Select(s => (IGen<CorruptFile>)Mutations(s, Paths(s))).ToArray())
             .SampleAsync(async file =>
             {
-                var run = await RunAsync(file, "state", path => ["--config", config, "--state", path]);
+                var (run, path) = await RunWithPathAsync(file, "state", path => ["--config", config, "--catalog", catalog, "--state", path]);
                 AssertClearOutcome(file, run);
-            }, writeLine: output.WriteLine, iter: 65, threads: 2, print: Print);
+                AssertErrorNamesFileAndKey(file, run, path);
+            }, writeLine: output.WriteLine, iter: 40, threads: 2, print: Print);
     }
 
     // Regression cases the property tests found: each once ended in the catch-all "Unexpected error" line.
 
     [Fact]
-    public Task Duplicate_key_in_config_names_the_key() =>
-        AssertClearError("config", $$"""{"api_key": "{{Secret}}", "api_key": "x"}""", config => ["--config", config, "--discover"]);
+    public async Task Duplicate_key_in_config_names_the_key()
+    {
+        var critical = await AssertClearError("config", $$"""{"api_key": "{{Secret}}", "api_key": "x"}""", config => ["--config", config, "--discover"]);
+        Assert.Contains("has the key 'api_key' twice", critical);
+    }
 
     [Fact]
-    public Task Duplicate_key_in_state_names_the_key() =>
-        AssertClearError("state", """{"bookmarks": {}, "bookmarks": {}}""", state => ["--config", SyncConfig(), "--state", state]);
+    public async Task Duplicate_key_in_state_names_the_key()
+    {
+        var critical = await AssertClearError("state", """{"bookmarks": {"campaigns": {}, "campaigns": {}}}""", state => ["--config", SyncConfig(), "--catalog", StateCatalog(), "--state", state]);
+        Assert.Contains("has the key 'campaigns' twice", critical);
+    }
+
+    // The tap reads its own schemas, and catalog metadata of the wrong kind counts as absent: these sync (exit 0).
 
     [Fact]
-    public Task Catalog_schema_that_is_not_an_object_is_reported() =>
-        AssertClearError("catalog", """{"streams": [{"tap_stream_id": "campaigns", "schema": 5, "metadata": []}]}""",
+    public Task Catalog_schema_that_is_not_an_object_is_ignored() =>
+        AssertAccepted("catalog", """{"streams": [{"tap_stream_id": "campaigns", "schema": 5, "metadata": []}]}""",
             catalog => ["--config", SyncConfig(), "--catalog", catalog]);
 
     [Fact]
-    public Task Catalog_field_metadata_that_is_not_an_object_is_reported() =>
-        AssertClearError("catalog",
+    public Task Catalog_field_metadata_that_is_not_an_object_is_ignored() =>
+        AssertAccepted("catalog",
             """{"streams": [{"tap_stream_id": "campaigns", "metadata": [{"breadcrumb": [], "metadata": {"selected": true}}, {"breadcrumb": ["properties", "name"], "metadata": "x"}]}]}""",
             catalog => ["--config", SyncConfig(), "--catalog", catalog]);
 
+    /// <summary>Not a STATE message, so read as a state without bookmarks: the streams sync from start_date.</summary>
     [Fact]
-    public Task State_message_type_that_is_not_a_string_is_reported() =>
-        AssertClearError("state", """{"type": 5, "value": {}}""", state => ["--config", SyncConfig(), "--state", state]);
+    public Task State_message_type_that_is_not_a_string_is_read_as_an_empty_state() =>
+        AssertAccepted("state", """{"type": 5, "value": {}}""", state => ["--config", SyncConfig(), "--catalog", StateCatalog(), "--state", state]);
 
     [Fact]
     public Task Bookmark_at_the_start_of_the_calendar_is_reported_or_floored() =>
         AssertClearError("state", """{"bookmarks": {"campaigns": {"replication_key": "updated", "replication_key_value": "0001-01-01T00:00:00Z"}}}""",
-            state => ["--config", SyncConfig(), "--state", state]);
+            state => ["--config", SyncConfig(), "--catalog", StateCatalog(), "--state", state]);
 
     [Fact]
     public Task Start_date_at_the_start_of_the_calendar_is_reported_or_floored() =>
-        AssertClearError("config", BaseConfig(ApiBaseUrl, ("start_date", "0001-01-01T00:00:00Z")).ToJsonString(), config => ["--config", config]);
+        AssertClearError("config", BaseConfig(ApiBaseUrl, RefusedKey, ("start_date", "0001-01-01T00:00:00Z")).ToJsonString(), config => ["--config", config]);
 
     [Fact]
     public Task Request_timeout_over_a_day_is_reported() =>
-        AssertClearError("config", BaseConfig(ApiBaseUrl, ("request_timeout_seconds", 86401)).ToJsonString(), config => ["--config", config]);
+        AssertClearError("config", BaseConfig(ApiBaseUrl, RefusedKey, ("request_timeout_seconds", 86401)).ToJsonString(), config => ["--config", config]);
 
     [Fact]
     public Task Tiny_request_rate_is_reported() =>
-        AssertClearError("config", BaseConfig(ApiBaseUrl, ("max_requests_per_second", 1e-12)).ToJsonString(), config => ["--config", config]);
+        AssertClearError("config", BaseConfig(ApiBaseUrl, RefusedKey, ("max_requests_per_second", 1e-12)).ToJsonString(), config => ["--config", config]);
 
-    private string SyncConfig() => _files.Write($"sync-config-{Guid.NewGuid():N}.json", BaseConfig(ApiBaseUrl).ToJsonString());
+    /// <summary>A config the fake accepts: catalog and state runs sync to the end unless the file is rejected.</summary>
+    private string SyncConfig() => _files.Write($"sync-config-{Guid.NewGuid():N}.json", BaseConfig(ApiBaseUrl, Secret).ToJsonString());
 
-    private async Task AssertClearError(string kind, string content, Func<string, string[]> args)
+    private string StateCatalog() => _files.Write($"state-catalog-{Guid.NewGuid():N}.json", SyncHarness.SelectStreams(StateStreams));
+
+    private async Task<string> AssertClearError(string kind, string content, Func<string, string[]> args)
     {
         var run = await RunAsync(new CorruptFile("regression", Utf8.GetBytes(content), MustFail: true), kind, args);
 
@@ -150,6 +174,49 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
         Assert.DoesNotContain("Unexpected error", critical);
         Assert.Equal(critical, run.StderrLines[^1]);
         Assert.DoesNotContain(Secret, run.Stdout + run.Stderr);
+        return critical;
+    }
+
+    private async Task AssertAccepted(string kind, string content, Func<string, string[]> args)
+    {
+        var run = await RunAsync(new CorruptFile("regression", Utf8.GetBytes(content), MustFail: false), kind, args);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.DoesNotContain("CRITICAL", run.Stderr);
+        Assert.DoesNotContain(Secret, run.Stdout + run.Stderr);
+    }
+
+    /// <summary>
+    /// A rejected catalog or state file is named in the error, and so is the key whose value is wrong: the error must
+    /// name one of the keys on the path the mutation changed (for a file that is still JSON; a syntax error has no key).
+    /// </summary>
+    private static void AssertErrorNamesFileAndKey(CorruptFile file, TapRun run, string path)
+    {
+        if (run.ExitCode != 1)
+        {
+            return;
+        }
+
+        var critical = run.StderrLines.Single(l => l.StartsWith("CRITICAL", StringComparison.Ordinal));
+        Assert.True(critical.Contains($"'{path}'", StringComparison.Ordinal), $"the error does not name the file {path}: {critical}");
+        if (file.Keys.Count > 0 && IsJson(file.Bytes))
+        {
+            Assert.True(file.Keys.Any(k => critical.Contains(k, StringComparison.Ordinal)),
+                $"the error names none of the keys {string.Join(", ", file.Keys)} that were changed: {critical}");
+        }
+    }
+
+    private static bool IsJson(byte[] bytes)
+    {
+        try
+        {
+            _ = JsonNode.Parse(Utf8.GetString(bytes));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     // The property.
@@ -184,13 +251,16 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
         return run.ExitCode;
     }
 
-    private async Task<TapRun> RunAsync(CorruptFile file, string kind, Func<string, string[]> args)
+    private async Task<TapRun> RunAsync(CorruptFile file, string kind, Func<string, string[]> args) =>
+        (await RunWithPathAsync(file, kind, args)).Run;
+
+    private async Task<(TapRun Run, string Path)> RunWithPathAsync(CorruptFile file, string kind, Func<string, string[]> args)
     {
         var path = _files.PathOf($"{kind}-{Guid.NewGuid():N}.json");
         await File.WriteAllBytesAsync(path, file.Bytes);
         try
         {
-            return await TapProcess.RunAsync(args(path), timeout: TimeSpan.FromSeconds(30));
+            return (await TapProcess.RunAsync(args(path), timeout: TimeSpan.FromSeconds(30)), path);
         }
         finally
         {
@@ -201,11 +271,11 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
 
     // Valid starting points.
 
-    private static JsonObject BaseConfig(string baseUrl, params (string Key, JsonNode? Value)[] overrides)
+    private static JsonObject BaseConfig(string baseUrl, string apiKey, params (string Key, JsonNode? Value)[] overrides)
     {
         var config = new JsonObject
         {
-            ["api_key"] = Secret,
+            ["api_key"] = apiKey,
             ["region"] = "us",
             ["base_url"] = baseUrl,
             ["start_date"] = "2024-01-01T00:00:00Z",
@@ -261,7 +331,8 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
     /// <summary>The state forms the tap reads: the SDK's, singer-python's, Meltano's stored form and a whole STATE line.</summary>
     private static IEnumerable<JsonObject> BaseStates()
     {
-        var incremental = StreamRegistry.All.Where(s => s.IsIncremental && s.ReplicationKey is not null).Take(6).ToArray();
+        var incremental = StateStreams.Select(name => StreamRegistry.Find(name)!).ToArray();
+        Assert.All(incremental, s => Assert.True(s.IsIncremental && s.ReplicationKey is not null, s.Name));
         JsonObject Sdk() => new()
         {
             ["bookmarks"] = new JsonObject(incremental.Select(s => KeyValuePair.Create(s.Name, (JsonNode?)new JsonObject
@@ -283,8 +354,14 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
 
     // Generators.
 
-    /// <summary>One generated file: how it was made (printed when the property fails) and its bytes.</summary>
-    private sealed record CorruptFile(string How, byte[] Bytes, bool MustFail);
+    /// <summary>
+    /// One generated file: how it was made (printed when the property fails), its bytes, and the keys on the path of
+    /// the node a mutation changed (none for a change of the whole file).
+    /// </summary>
+    private sealed record CorruptFile(string How, byte[] Bytes, bool MustFail)
+    {
+        public IReadOnlyList<string> Keys { get; init; } = [];
+    }
 
     private static string Print(CorruptFile file)
     {
@@ -296,6 +373,8 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
     /// <summary>A JSON path (object keys and array indexes) into a valid document, with its display form.</summary>
     private sealed record JsonPath(IReadOnlyList<object> Steps)
     {
+        public IReadOnlyList<string> Keys => Steps.OfType<string>().ToArray();
+
         public override string ToString() =>
             string.Concat(Steps.Select(s => s is int i ? $"[{i}]" : $".{s}")).TrimStart('.') is { Length: > 0 } p ? p : "(top)";
     }
@@ -459,10 +538,10 @@ public sealed class CorruptInputPropertyTests(ITestOutputHelper output) : IAsync
             (1, Gen.Int[1, text.Length - 1].Select(n => new CorruptFile($"UTF-8 BOM, truncated after {n} characters", Bom(Utf8.GetBytes(text[..n])), MustFail: true))),
             (2, RandomBytes.Select(b => new CorruptFile($"{b.Length} random bytes", b, MustFail: true))),
             (1, AnyValue.Select(v => Invalid($"top level is {Shorten(v)}", v))),
-            (8, Gen.Select(path, AnyValue, (p, v) => Maybe($"{p} replaced by {Shorten(v)}", Replace(valid, p, _ => v)))),
-            (2, path.Select(p => Maybe($"{p} removed", Remove(valid, p)))),
+            (8, Gen.Select(path, AnyValue, (p, v) => Maybe($"{p} replaced by {Shorten(v)}", Replace(valid, p, _ => v)) with { Keys = p.Keys })),
+            (2, path.Select(p => Maybe($"{p} removed", Remove(valid, p)) with { Keys = p.Keys })),
             (1, Gen.Select(path.Where(p => p.Steps[^1] is string), AnyValue,
-                (p, v) => Maybe($"{p} duplicated with {Shorten(v)}", Replace(valid, p, o => $"{o?.ToJsonString() ?? "null"}, {Quote((string)p.Steps[^1])}: {v}")))),
+                (p, v) => Maybe($"{p} duplicated with {Shorten(v)}", Replace(valid, p, o => $"{o?.ToJsonString() ?? "null"}, {Quote((string)p.Steps[^1])}: {v}")) with { Keys = p.Keys })),
             (1, Gen.Int[2, 3_000].Select(depth => Invalid($"the object nested {depth} arrays deep", new string('[', depth) + text + new string(']', depth)))),
             (1, Gen.Int[100_000, 1_000_000].Select(n => Maybe($"an extra key {n} characters long", text[..^1] + $",\"{new string('k', n)}\": 1}}"))));
     }

@@ -64,10 +64,24 @@ public sealed class SlidingLogRateLimiterTests
     [InlineData(0.5, 1, 2030)]
     public void Fractional_budgets_become_a_whole_number_of_permits_per_window(double perSecond, int permits, int windowMs)
     {
-        using var limiter = Resilience.CreateLimiter(perSecond, TimeProvider.System);
-        var stats = limiter.GetStatistics();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        using var limiter = Resilience.CreateLimiter(perSecond, time);
+        Assert.Equal(permits, limiter.GetStatistics().CurrentAvailablePermits);
 
-        Assert.Equal(permits, stats.CurrentAvailablePermits);
-        Assert.Equal(TimeSpan.FromMilliseconds(windowMs), TimeSpan.FromSeconds(permits / perSecond) + Resilience.WindowMargin);
+        // Ask every millisecond: the first window grants exactly `permits`, evenly spaced, and the next grant comes
+        // exactly one window (the budget plus the margin) after the first.
+        var grants = new List<int>();
+        for (var ms = 0; ms <= windowMs; ms++)
+        {
+            if (limiter.AttemptAcquire().IsAcquired)
+            {
+                grants.Add(ms);
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        var spacing = windowMs / permits;
+        Assert.Equal(Enumerable.Range(0, permits).Select(i => i * spacing).Append(windowMs), grants);
     }
 }

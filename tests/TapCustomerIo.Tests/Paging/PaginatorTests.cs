@@ -61,7 +61,7 @@ public sealed class PaginatorTests
     public void Endless_empty_pages_with_new_cursors_stop_the_walk()
     {
         var paginator = PageStyle.Cursor(10).Start();
-        ApiRequest? request = List;
+        var request = List;
 
         var error = Assert.Throws<TapException>(() =>
         {

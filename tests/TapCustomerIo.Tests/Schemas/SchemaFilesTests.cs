@@ -1,78 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using TapCustomerIo.Streams;
 
 namespace TapCustomerIo.Tests.Schemas;
 
 /// <summary>
 /// Checks every file in the repository's <c>schemas/</c> folder against the schema rules and against the stream
-/// contract (<c>streams.md</c>). The contract table below is a deliberate copy of the one in streams.md: a change to
-/// keys or replication keys has to be made in both places, on purpose.
+/// contract: the keys and replication keys the stream definitions (<see cref="StreamRegistry"/>) declare.
 /// </summary>
 public sealed class SchemaFilesTests
 {
     private const string Draft7 = "http://json-schema.org/draft-07/schema#";
 
-    /// <summary>Stream → key properties and replication key (null = full table), copied from streams.md.</summary>
+    /// <summary>Stream → key properties and replication key (null = full table), from the definitions.</summary>
     private static readonly Dictionary<string, (string[] Keys, string? ReplicationKey)> Contract =
-        new(StringComparer.Ordinal)
-        {
-            ["activities"] = (["id"], "timestamp"),
-            ["broadcasts"] = (["id"], "updated"),
-            ["broadcast_actions"] = (["broadcast_id", "id"], "updated"),
-            ["broadcast_triggers"] = (["broadcast_id", "id"], "created_at"),
-            ["broadcast_metrics"] = (["broadcast_id", "period", "period_start"], null),
-            ["broadcast_action_metrics"] = (["broadcast_id", "action_id", "period", "period_start"], null),
-            ["broadcast_link_metrics"] = (["broadcast_id", "link_id"], null),
-            ["broadcast_trigger_errors"] = (["broadcast_id", "trigger_id", "position"], null),
-            ["broadcast_action_link_metrics"] = (["broadcast_id", "action_id", "link_id"], null),
-            ["campaigns"] = (["id"], "updated"),
-            ["campaign_actions"] = (["campaign_id", "id"], "updated"),
-            ["campaign_metrics"] = (["campaign_id", "resolution", "period_start"], "period_start"),
-            ["campaign_action_metrics"] = (["campaign_id", "action_id", "resolution", "period_start"], "period_start"),
-            ["campaign_link_metrics"] = (["campaign_id", "link_id"], null),
-            ["campaign_action_link_metrics"] = (["campaign_id", "action_id", "link_id"], null),
-            ["campaign_journey_metrics"] = (["campaign_id", "resolution", "period_start"], "period_start"),
-            ["campaign_messages"] = (["id"], "created"),
-            ["broadcast_messages"] = (["id"], "created"),
-            ["newsletter_messages"] = (["id"], "created"),
-            ["transactional_deliveries"] = (["id"], "created"),
-            ["collections"] = (["id"], "updated_at"),
-            ["customers"] = (["cio_id"], null),
-            ["customer_activities"] = (["id"], "timestamp"),
-            ["customer_messages"] = (["id"], "created"),
-            ["customer_segments"] = (["customer_cio_id", "id"], null),
-            ["customer_relationships"] = (["customer_cio_id", "object_type_id", "object_id"], null),
-            ["exports"] = (["id"], "updated_at"),
-            ["info_ip_addresses"] = (["ip"], null),
-            ["messages"] = (["id"], "created"),
-            ["newsletters"] = (["id"], "updated"),
-            ["newsletter_variants"] = (["newsletter_id", "id"], null),
-            ["newsletter_test_groups"] = (["newsletter_id", "id"], null),
-            ["newsletter_metrics"] = (["newsletter_id", "period", "period_start"], null),
-            ["newsletter_variant_metrics"] = (["newsletter_id", "content_id", "period", "period_start"], null),
-            ["newsletter_link_metrics"] = (["newsletter_id", "link_id"], null),
-            ["newsletter_variant_link_metrics"] = (["newsletter_id", "content_id", "link_id"], null),
-            ["object_types"] = (["id"], null),
-            ["objects"] = (["object_type_id", "object_id"], null),
-            ["object_attributes"] = (["object_type_id", "object_id"], null),
-            ["object_relationships"] = (["object_type_id", "object_id", "cio_id"], null),
-            ["reporting_webhooks"] = (["id"], null),
-            ["segments"] = (["id"], "updated_at"),
-            ["segment_membership"] = (["segment_id", "cio_id"], null),
-            ["segment_usage"] = (["segment_id"], null),
-            ["segment_customer_counts"] = (["segment_id"], null),
-            ["sender_identities"] = (["id"], null),
-            ["snippets"] = (["name"], "updated_at"),
-            ["subscription_topics"] = (["id"], null),
-            ["subscription_channels"] = (["id"], null),
-            ["transactional_messages"] = (["id"], "updated_at"),
-            ["transactional_contents"] = (["transactional_id", "id"], null),
-            ["transactional_metrics"] = (["transactional_id", "period", "period_start"], null),
-            ["transactional_link_metrics"] = (["transactional_id", "link_id"], null),
-            ["workspaces"] = (["id"], null),
-            ["esp_suppressions"] = (["suppression_type", "email"], null),
-        };
+        StreamRegistry.All.ToDictionary(s => s.Name, s => (s.KeyProperties.ToArray(), s.ReplicationKey), StringComparer.Ordinal);
 
     /// <summary>
     /// Properties that are declared fully open (<c>{}</c>, no <c>type</c>) because the API sends them sometimes as a

@@ -1,14 +1,15 @@
 namespace TapCustomerIo.Tests.Support;
 
 /// <summary>
-/// Golden files under tests/TapCustomerIo.Tests/Golden. Verify.Xunit cannot be restored here (its Verify dependency is
-/// not served), so this does the same job: compare, and with UPDATE_GOLDEN=1 rewrite the file instead.
+/// Golden files: files of the repository that a test's output must equal. Verify.Xunit cannot be restored here (its
+/// Verify dependency is not served), so this does the same job: compare, and with UPDATE_GOLDEN=1 rewrite the file instead.
 /// </summary>
 internal static class Golden
 {
-    public static void Match(string name, string actual)
+    /// <param name="parts">The file's path from the repository root.</param>
+    public static void Match(string actual, params string[] parts)
     {
-        var path = RepoPaths.File("tests", "TapCustomerIo.Tests", "Golden", name);
+        var path = RepoPaths.File(parts);
         actual = actual.ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

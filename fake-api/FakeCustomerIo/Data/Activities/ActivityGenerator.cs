@@ -35,8 +35,13 @@ internal sealed class ActivityGenerator(long seed, Timeline timeline, PeopleGene
         if (pos > FutureBase)
         {
             for (var j = Math.Min(pos - FutureBase - 1, FutureCount - 1); j >= 0; j--)
+            {
                 if (set.CountIn(j, j + 1) == 1)
+                {
                     return FutureBase + j;
+                }
+            }
+
             pos = timeline.Count(generation);
         }
         return set.Below(Math.Min(pos, timeline.Count(generation)));
@@ -48,6 +53,8 @@ internal sealed class ActivityGenerator(long seed, Timeline timeline, PeopleGene
     public IEnumerable<long> Keys(int generation)
     {
         for (var k = Next(long.MaxValue, generation, Progression.All); k >= 0; k = Next(k, generation, Progression.All))
+        {
             yield return k;
+        }
     }
 }

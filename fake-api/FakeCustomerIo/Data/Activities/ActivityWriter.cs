@@ -38,10 +38,29 @@ internal static class ActivityWriter
         w.WritePropertyName("customer_identifiers");
         PersonWriter.WriteIdentifiers(w, g.People, person);
         var delivery = type.Contains('_', StringComparison.Ordinal) && type != "attribute_change";
-        if (delivery) w.WriteString("delivery_id", Ids.Delivery(g.Seed, (long)(h % (ulong)Math.Max(1, deliveryCount)))); else w.WriteNull("delivery_id");
+        if (delivery)
+        {
+            w.WriteString("delivery_id", Ids.Delivery(g.Seed, (long)(h % (ulong)Math.Max(1, deliveryCount))));
+        }
+        else
+        {
+            w.WriteNull("delivery_id");
+        }
         // The definition's delivery_type enum is ios, android, email, phone: a push names the device's platform.
-        if (delivery) w.WriteString("delivery_type", !type.EndsWith("push", StringComparison.Ordinal) ? "email" : h % 2 == 0 ? "ios" : "android"); else w.WriteNull("delivery_type");
-        if (type == "page") w.WriteString("url", name);
+        if (delivery)
+        {
+            w.WriteString("delivery_type", !type.EndsWith("push", StringComparison.Ordinal) ? "email" : h % 2 == 0 ? "ios" : "android");
+        }
+        else
+        {
+            w.WriteNull("delivery_type");
+        }
+
+        if (type == "page")
+        {
+            w.WriteString("url", name);
+        }
+
         w.WriteStartObject("data");
         switch (type)
         {
@@ -63,7 +82,11 @@ internal static class ActivityWriter
                 // As the definition's delivery data: `delivered` a time, `opened` a flag.
                 w.WriteNumber("delivered", g.TimeOf(key));
                 w.WriteBoolean("opened", type.StartsWith("opened", StringComparison.Ordinal) || type.StartsWith("clicked", StringComparison.Ordinal));
-                if (type.StartsWith("clicked", StringComparison.Ordinal)) w.WriteString("href", "https://www.example.com/pricing");
+                if (type.StartsWith("clicked", StringComparison.Ordinal))
+                {
+                    w.WriteString("href", "https://www.example.com/pricing");
+                }
+
                 w.WriteString("ip_address", $"203.0.113.{h % 250}");
                 break;
         }

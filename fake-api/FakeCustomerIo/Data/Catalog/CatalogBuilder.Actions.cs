@@ -18,14 +18,20 @@ internal static partial class CatalogBuilder
     private static string LongBody(int chars)
     {
         if (chars <= 0)
+        {
             return "";
+        }
+
         lock (LongBodyGate)
         {
             if (_longBody.Length != chars)
             {
                 var text = new System.Text.StringBuilder(chars + 64);
                 for (var k = 0; text.Length < chars; k++)
+                {
                     text.Append("<p>").Append(Words.Sentences[k % Words.Sentences.Length]).Append("</p>\n");
+                }
+
                 _longBody = text.ToString(0, chars);
             }
             return _longBody;

@@ -46,7 +46,10 @@ internal static partial class CatalogBuilder
     private static List<TestGroup> BuildTestGroups(Draw d, IReadOnlyList<Content> contents)
     {
         if (contents.Count < 2)
+        {
             return [];
+        }
+
         var winner = (int)d.Between(30, 0, contents.Count - 1);
         return [.. contents.Select((c, k) => new TestGroup(k, ((char)('A' + k)).ToString(), $"Variant {(char)('A' + k)}", k == winner, [c.Id]))];
     }

@@ -56,7 +56,10 @@ internal readonly struct DeliveryMetrics
     {
         var t = _created + 5 + (long)(_h % 60);
         for (var j = 1; j <= k; j++)
+        {
             t += j <= 2 ? 1 + (long)((_h >> (j * 4)) % 60) : 30 + (long)((_h >> (j * 3)) % (j == 3 ? 86_400UL : 900UL));
+        }
+
         return Math.Min(t, _cap);
     }
 
@@ -64,13 +67,25 @@ internal readonly struct DeliveryMetrics
     {
         var mask = 0;
         if ((email || channel == "push") && h % 100 < 60)
+        {
             mask |= Opened | (email && h % 7 != 0 ? HumanOpened : 0) | (email && h % 3 == 0 ? PrefetchOpened : 0);
+        }
+
         if (email && (mask & Opened) != 0 && (h >> 8) % 100 < 25)
+        {
             mask |= Clicked | HumanClicked | ((h >> 16) % 100 < 20 ? Converted : 0) | ((h >> 12) % 10 == 0 ? PrefetchClicked : 0);
+        }
+
         if (email && (h >> 24) % 100 == 0)
+        {
             mask |= Unsubscribed;
+        }
+
         if (email && (h >> 32) % 500 == 0)
+        {
             mask |= Spammed;
+        }
+
         return mask;
     }
 }

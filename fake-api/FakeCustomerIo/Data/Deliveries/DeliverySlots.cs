@@ -31,9 +31,14 @@ internal sealed class DeliverySlots
         var modulus = Math.Max(64, 2 * parents.Count);
         _slots = new DeliveryParent?[parents.Count == 0 ? 1 : modulus];
         for (var s = 0; s < _slots.Length && parents.Count > 0; s++)
+        {
             _slots[s] = s < parents.Count ? parents[s] : PickWeighted(seed, s, parents);
+        }
+
         foreach (var group in Enumerable.Range(0, _slots.Length).Where(s => _slots[s] is not null).GroupBy(s => (_slots[s]!.Kind, _slots[s]!.Id)))
+        {
             _byParent[group.Key] = new Progression(_slots.Length, [.. group.Select(s => (long)s)]);
+        }
     }
 
     public long Modulus => _slots.Length;

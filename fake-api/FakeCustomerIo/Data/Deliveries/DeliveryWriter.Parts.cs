@@ -25,7 +25,15 @@ internal static partial class DeliveryWriter
     {
         var kind = f.Parent?.Kind;
         var id = f.Parent?.Id ?? 0;
-        void Number(JsonEncodedText name, bool present, long value) { if (present) w.WriteNumber(name, value); else w.WriteNull(name); }
+        void Number(JsonEncodedText name, bool present, long value) { if (present)
+            {
+                w.WriteNumber(name, value);
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
         var action = kind is ParentKind.Campaign or ParentKind.Broadcast;
         Number(CampaignId, kind == ParentKind.Campaign, id);
         Number(ActionId, action, f.ChildId);

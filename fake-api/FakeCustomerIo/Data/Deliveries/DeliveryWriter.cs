@@ -48,29 +48,70 @@ internal static partial class DeliveryWriter
         {
             Span<char> id = stackalloc char[32];
             var idLength = people.FormatId(f.Person, id);
-            if (idLength < 0) w.WriteNull(CustomerId); else w.WriteString(CustomerId, id[..idLength]);
+            if (idLength < 0)
+            {
+                w.WriteNull(CustomerId);
+            }
+            else
+            {
+                w.WriteString(CustomerId, id[..idLength]);
+            }
+
             w.WriteStartObject(identifiers ?? Identifiers);
-            if (idLength < 0) w.WriteNull(IdName); else w.WriteString(IdName, id[..idLength]);
+            if (idLength < 0)
+            {
+                w.WriteNull(IdName);
+            }
+            else
+            {
+                w.WriteString(IdName, id[..idLength]);
+            }
+
             w.WriteString(Email, buf[..people.FormatEmail(f.Person, buf)]);
             w.WriteString(CioId, buf[..people.FormatCioId(f.Person, buf)]);
             w.WriteEndObject();
         }
         WriteRecipient(w, f, people, buf);
-        if (f.Type == "email") w.WriteString(Subject, Hash.Pick((ulong)f.ChildId * 31, Words.Subjects)); else w.WriteNull(Subject);
+        if (f.Type == "email")
+        {
+            w.WriteString(Subject, Hash.Pick((ulong)f.ChildId * 31, Words.Subjects));
+        }
+        else
+        {
+            w.WriteNull(Subject);
+        }
+
         w.WriteString(Type, f.Type);
         w.WriteStartObject(Metrics);
         for (var k = 0; k < MetricNames.Length; k++)
+        {
             if (f.Metrics.Contains(k))
+            {
                 w.WriteNumber(MetricNames[k], f.Metrics.ValueOf(k));
+            }
+        }
+
         w.WriteEndObject();
-        if (f.Metrics.Failed) w.WriteString(Failure, "SMTP 550: mailbox unavailable"); else w.WriteNull(Failure);
+        if (f.Metrics.Failed)
+        {
+            w.WriteString(Failure, "SMTP 550: mailbox unavailable");
+        }
+        else
+        {
+            w.WriteNull(Failure);
+        }
+
         WriteParentIds(w, f);
         if (f.Parent?.Kind == Deliveries.ParentKind.Campaign && i % 5 == 0)
         {
             Ids.Activity(g.Seed, -i - 1, f.Created, buf);
             w.WriteString(TriggerEvent, buf[..Ids.ActivityIdLength]);
         }
-        else w.WriteNull(TriggerEvent);
+        else
+        {
+            w.WriteNull(TriggerEvent);
+        }
+
         w.WriteBoolean(Forgotten, f.Forgotten);
         w.WriteEndObject();
     }

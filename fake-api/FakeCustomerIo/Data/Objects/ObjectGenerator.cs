@@ -24,7 +24,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
         if (!objectId.StartsWith(prefix, StringComparison.Ordinal)
             || !long.TryParse(objectId.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             || n < 1 || n > perType || ObjectId(type, n - 1) != objectId)
+        {
             return false;
+        }
+
         j = n - 1;
         return true;
     }
@@ -32,8 +35,13 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
     public bool TryFindByCioObjectId(ObjectType type, string cioObjectId, out long j)
     {
         for (j = 0; j < perType; j++)
+        {
             if (CioObjectId(type, j) == cioObjectId)
+            {
                 return true;
+            }
+        }
+
         j = -1;
         return false;
     }
@@ -63,7 +71,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
         w.WriteEndObject();
         w.WriteStartObject("timestamps");
         foreach (var name in (string[])["name", "plan", "seats", "created_at"])
+        {
             w.WriteNumber(name, created);
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -87,7 +98,10 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
     public IReadOnlyList<(ObjectType Type, long Index, string Role)> RelationshipsOf(long person, IReadOnlyList<ObjectType> types)
     {
         if (types.Count == 0 || perType == 0)
+        {
             return [];
+        }
+
         var h = Hash.Of(seed, Salt.Relationship, person);
         var count = (int)(h % 4);
         var list = new List<(ObjectType, long, string)>(count + 1);
@@ -96,10 +110,15 @@ internal sealed class ObjectGenerator(long seed, int perType, long anchor)
             var hk = Hash.Mix(h + (ulong)k);
             var item = (types[(int)(hk % (ulong)types.Count)], (long)((hk >> 8) % (ulong)perType), k == 0 ? "owner" : "member");
             if (!list.Exists(x => x.Item1 == item.Item1 && x.Item2 == item.Item2))
+            {
                 list.Add(item);
+            }
         }
         if (person % HubEvery == 0 && !list.Exists(x => x.Item1 == types[0] && x.Item2 == 0))
+        {
             list.Add((types[0], 0, "member"));
+        }
+
         return list;
     }
 }

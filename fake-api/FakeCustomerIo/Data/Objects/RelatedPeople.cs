@@ -17,7 +17,10 @@ internal sealed class RelatedPeople
             foreach (var (type, index, _) in objects.RelationshipsOf(p, types))
             {
                 if (!_people.TryGetValue((type.Id, index), out var list))
+                {
                     _people[(type.Id, index)] = list = [];
+                }
+
                 list.Add(p);
             }
         }

@@ -31,15 +31,28 @@ internal sealed partial class PeopleGenerator
         yield return "cio_id";
         yield return "email";
         if (Id(p) is not null)
+        {
             yield return "id";
+        }
+
         yield return "created_at";
         if (HasLastEmailed(p))
+        {
             yield return "_last_emailed";
+        }
+
         for (var k = 0; k < Custom.Length; k++)
+        {
             if (HasCustom(p, k))
+            {
                 yield return Custom[k];
+            }
+        }
+
         for (var k = 0; k < extraAttributes; k++)
+        {
             yield return ExtraName(k);
+        }
     }
 
     private static readonly string[] ExtraNames = [.. Enumerable.Range(0, 100).Select(k => $"note_{k:00}")];
@@ -51,7 +64,10 @@ internal sealed partial class PeopleGenerator
     {
         var k = Array.IndexOf(Custom, name);
         if (k >= 0 && !HasCustom(p, k))
+        {
             return null;
+        }
+
         var h = Hash.Of(seed, Salt.PersonAttribute, p, 100 + Math.Max(k, 0));
         return name switch
         {
@@ -81,7 +97,10 @@ internal sealed partial class PeopleGenerator
     {
         var created = CreatedAt(p);
         if (name is "cio_id" or "email" or "id" or "created_at")
+        {
             return created;
+        }
+
         var span = Math.Max(1, anchor - 3 * 3600 - created);
         return created + (long)(Hash.OfString((ulong)Hash.Of(seed, Salt.PersonAttribute, p, 7), name) % (ulong)span);
     }

@@ -15,12 +15,20 @@ internal sealed partial class PeopleGenerator
     public int FormatId(long p, Span<char> into)
     {
         if (Hash.Of(seed, Salt.Person, p, 1) % 5 == 0)
+        {
             return -1;
+        }
+
         int n;
         if (p % 2 == 0)
+        {
             (100_000 + p).TryFormat(into, out n, default, CultureInfo.InvariantCulture);
+        }
         else
+        {
             into.TryWrite(CultureInfo.InvariantCulture, $"user-{p}", out n);
+        }
+
         return n;
     }
 

@@ -22,10 +22,16 @@ internal sealed partial class PeopleGenerator(long seed, long count, long anchor
     {
         p = -1;
         if (cioId.Length != 12 || !ulong.TryParse(cioId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var x))
+        {
             return false;
+        }
+
         var candidate = (long)(((x - _b) & Mask48) * Inverse48(_a) & Mask48);
         if (candidate >= count || CioId(candidate) != cioId)
+        {
             return false;
+        }
+
         p = candidate;
         return true;
     }
@@ -41,10 +47,16 @@ internal sealed partial class PeopleGenerator(long seed, long count, long anchor
         p = -1;
         var digits = id.StartsWith("user-", StringComparison.Ordinal) ? id[5..] : id;
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
             return false;
+        }
+
         var candidate = ReferenceEquals(digits, id) ? n - 100_000 : n;
         if (candidate < 0 || candidate >= count || Id(candidate) != id)
+        {
             return false;
+        }
+
         p = candidate;
         return true;
     }
@@ -65,7 +77,10 @@ internal sealed partial class PeopleGenerator(long seed, long count, long anchor
         var dot = at < 0 ? -1 : email.LastIndexOf('.', at);
         if (dot < 0 || !long.TryParse(email.AsSpan(dot + 1, at - dot - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             || n >= count || Email(n) != email)
+        {
             return false;
+        }
+
         p = n;
         return true;
     }
@@ -91,7 +106,10 @@ internal sealed partial class PeopleGenerator(long seed, long count, long anchor
     {
         var inv = a; // Newton iteration: correct to 3, 6, 12, 24, 48, 96 bits.
         for (var i = 0; i < 5; i++)
+        {
             inv *= 2 - a * inv;
+        }
+
         return inv & Mask48;
     }
 }

@@ -24,11 +24,17 @@ internal static class PersonWriter
         WriteIdentifiers(w, people, p);
         w.WriteStartObject("attributes");
         foreach (var name in people.AttributeNames(p))
+        {
             w.WriteString(name, people.Attribute(p, name));
+        }
+
         w.WriteEndObject();
         w.WriteStartObject("timestamps");
         foreach (var name in people.AttributeNames(p))
+        {
             w.WriteNumber(name, people.AttributeTimestamp(p, name));
+        }
+
         w.WriteEndObject();
         w.WriteBoolean("unsubscribed", people.Unsubscribed(p));
         w.WriteStartArray("devices");

@@ -22,7 +22,10 @@ internal sealed class SuppressionGenerator(long seed, int perType, long anchor)
         var k = Array.IndexOf(Types, type);
         var full = (int)(perType * Shares[k]);
         if (string.IsNullOrEmpty(domain))
+        {
             return full;
+        }
+
         var h = Hash.OfString((ulong)seed, domain);
         return (int)(h % (ulong)Math.Max(1, full / 4 + 1)) + 1;
     }

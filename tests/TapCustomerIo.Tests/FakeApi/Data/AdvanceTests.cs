@@ -30,7 +30,10 @@ public sealed class AdvanceTests
         var data = api.Server.Data;
         var before = new List<Dictionary<string, long>>();
         foreach (var list in Lists)
+        {
             before.Add(await UpdatedAsync(api, list));
+        }
+
         var actionsBefore = (await api.WalkAsync("/v1/campaigns/1/actions", "actions")).Items.Count;
         var lastRequests = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var (messagesBefore, _) = await api.WalkAsync("/v1/messages?limit=1000", "messages");

@@ -50,9 +50,14 @@ public sealed class DatasetTests
             Assert.True(people.TryFindByCioId(people.CioId(p), out var byCio) && byCio == p);
             Assert.True(people.TryFindByEmail(people.Email(p), out var byEmail) && byEmail == p);
             if (people.Id(p) is { } id)
+            {
                 Assert.True(people.TryFindById(id, out var byId) && byId == p);
+            }
             else
+            {
                 withoutId++;
+            }
+
             Assert.True(people.CreatedAt(p) < data.AnchorUnix);
         }
         Assert.InRange(withoutId, people.Count / 7, people.Count / 4);

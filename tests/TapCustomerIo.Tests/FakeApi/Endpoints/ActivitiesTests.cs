@@ -46,7 +46,10 @@ public sealed class ActivitiesTests
         foreach (var a in page.GetProperty("activities").EnumerateArray())
         {
             foreach (var field in new[] { "id", "type", "timestamp", "name", "customer_id", "customer_identifiers", "delivery_id", "delivery_type", "data" })
+            {
                 Assert.True(a.TryGetProperty(field, out _), field);
+            }
+
             Assert.Equal(JsonValueKind.Object, a.GetProperty("data").ValueKind);
         }
     }

@@ -48,7 +48,10 @@ public sealed class CustomersTests
 
         Assert.Equal(97, customers.Count);
         for (var k = 0; k < customers.Count; k++)
+        {
             Assert.Equal(k % 7 == 6, customers[k].TryGetProperty("customer", out _));
+        }
+
         var people = customers.Select(c => c.TryGetProperty("customer", out var inner) ? inner : c).ToList();
         Assert.Equal(cioIds, people.Select(p => p.GetProperty("identifiers").GetProperty("cio_id").GetString()!).ToList());
         foreach (var person in people)

@@ -64,7 +64,10 @@ public sealed class MessagesTests
             var (start, end) = (data.AnchorUnix - day * 86_400L, data.AnchorUnix - (day - 20) * 86_400L - 1);
             var first = await api.GetJsonAsync($"/v1/messages?limit=500&{Window(start, end)}");
             if (first.GetProperty("messages").GetArrayLength() == 0 && first.GetProperty("next").GetString() is { Length: > 0 })
+            {
                 emptyFirstPages++;
+            }
+
             var (items, _) = await api.WalkAsync($"/v1/messages?limit=500&{Window(start, end)}", "messages");
             Assert.Equal(data.CountDeliveries(start, end), items.Count);
             total += items.Count;

@@ -34,7 +34,10 @@ public sealed class WorkspaceTests
             "/v1/esp/suppression/spam_reports", "/v1/esp/suppression/invalid_emails",
         ];
         foreach (var path in gets)
+        {
             await api.GetJsonAsync(path);
+        }
+
         await api.PostJsonAsync("/v1/customers?limit=5", """{"filter":{"and":[{"attribute":{"field":"cio_id","operator":"exists"}}]}}""");
         await api.PostJsonAsync("/v1/customers/attributes?id_type=cio_id", $$"""{"ids":["{{cio}}"]}""");
         var objects = await api.PostJsonAsync("/v1/objects?limit=1000",

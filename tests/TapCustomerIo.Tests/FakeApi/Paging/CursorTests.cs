@@ -56,7 +56,10 @@ public sealed class CursorTests
         var set = new Progression(10, [2, 7]);
         var members = new List<long>();
         for (var i = set.Below(40); i >= 0; i = set.Below(i))
+        {
             members.Add(i);
+        }
+
         Assert.Equal(new long[] { 37, 32, 27, 22, 17, 12, 7, 2 }, members);
         Assert.Equal(3, set.CountIn(5, 20));
         Assert.Equal(-1, Progression.Empty.Below(100));

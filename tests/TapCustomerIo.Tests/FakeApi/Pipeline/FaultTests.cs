@@ -66,7 +66,9 @@ public sealed class FaultTests
                 {
                     using var response = await faulty.Http.GetAsync(path);
                     if ((int)response.StatusCode == 200)
+                    {
                         body = await response.Content.ReadAsStringAsync();
+                    }
                 }
                 catch (HttpRequestException)
                 {

@@ -27,7 +27,10 @@ internal sealed class FakeApiHarness : IAsyncDisposable
     {
         var http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         if (key is not null)
+        {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
         return http;
     }
 
@@ -59,7 +62,10 @@ internal sealed class FakeApiHarness : IAsyncDisposable
             var page = postBody is null ? await GetJsonAsync(url) : await PostJsonAsync(url, postBody);
             pages++;
             if (page.TryGetProperty(envelope, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
                 items.AddRange(list.EnumerateArray());
+            }
+
             next = page.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } token ? token : null;
             Assert.True(pages < 10_000, "runaway paging");
         }
