@@ -18,16 +18,18 @@ public sealed class DrillTests
         var clean = await harness.SyncAsync(config, catalog);
 
         using var process = Process.Start(TapProcess.StartInfo(["--config", config, "--catalog", catalog]))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await Task.Delay(1500);
+        // Once the first SCHEMA line is out the tap is running (its signal handler is set), however slow the machine was to start it.
+        var first = await process.StandardOutput.ReadLineAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await Task.Delay(1000);
         Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(143, process.ExitCode);
         Assert.Contains("CRITICAL Interrupted by SIGTERM", await stderr);
-        var interrupted = SingerTranscript.Parse(await stdout); // ends with a STATE, every line whole
+        var interrupted = SingerTranscript.Parse(first + "\n" + await stdout); // ends with a STATE, every line whole
         var resumed = await harness.SyncAsync(config, catalog, harness.State(interrupted.LastState!));
         foreach (var stream in new[] { "messages", "campaigns", "campaign_actions", "activities" })
         {
