@@ -7,7 +7,7 @@ namespace TapCustomerIo.Cli;
 /// <summary><c>--about</c> in the three forms Meltano and the Singer SDK know: text, JSON (settings as a JSON Schema), Markdown.</summary>
 internal static class About
 {
-    public static readonly IReadOnlyList<string> Capabilities = ["catalog", "discover", "state", "about"];
+    public static readonly IReadOnlyList<string> Capabilities = ["catalog", "discover", "state", "about", "test", "activate-version"];
 
     public static string Render(string format) => format switch
     {

@@ -84,7 +84,9 @@ internal sealed class ConfigReader(JsonObject file, Func<string, string?> enviro
         {
             null => null,
             JsonValue v when v.TryGetValue<bool>(out var b) => b,
-            JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s.Trim(), out var b) => b,
+            // Environment values arrive as text, written the way shells and Meltano write switches.
+            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().ToLowerInvariant() is "true" or "1" or "yes" or "on" => true,
+            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().ToLowerInvariant() is "false" or "0" or "no" or "off" => false,
             _ => throw Invalid(setting, node, "must be true or false"),
         };
     }
