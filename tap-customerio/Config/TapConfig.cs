@@ -12,11 +12,14 @@ internal sealed record TapConfig
     public double MaxRequestsPerSecond { get; init; } = 10;
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public int MessagesLookbackDays { get; init; } = 30;
+    public int MessagesWindowDays { get; init; } = 180;
     public int LookbackMinutes { get; init; } = 60;
     public JsonObject? CustomerFilter { get; init; }
     public IReadOnlyList<string>? CustomerAttributes { get; init; }
     public IReadOnlyList<string> ActivityTypes { get; init; } = [];
     public IReadOnlyList<string> MessageTypes { get; init; } = [];
+    public bool ActivityDeleted { get; init; }
+    public IReadOnlyList<string> ActivityNames { get; init; } = [];
     public string MetricsPeriod { get; init; } = "days";
     public int? MetricsSteps { get; init; }
     public string MetricsResolution { get; init; } = "days";
