@@ -119,6 +119,32 @@ public sealed partial class DeliveryWindowsTests
         }
     }
 
+    [Fact]
+    public async Task A_later_run_reads_each_persons_messages_in_one_window_from_the_bookmark_minus_the_lookback()
+    {
+        await using var harness = await SyncHarness.StartAsync(new FakeApiOptions
+        {
+            RateLimitPerSecond = 0, Scale = FakeScale.Small with { People = 20, Deliveries = 3_000, DeliveryHistoryDays = 390 },
+        });
+        var data = harness.Server.Data;
+        var first = await RunDebugAsync(harness, harness.Config(), "customer_messages");
+        var bookmark = DateTimeOffset.Parse((string)first.Transcript.LastState!["bookmarks"]!["customer_messages"]!["replication_key_value"]!,
+            CultureInfo.InvariantCulture);
+        var state = harness.State(first.Transcript.LastState!.DeepClone().AsObject());
+
+        var run = await TapProcess.RunAsync(["--config", harness.Config(), "--catalog", harness.Catalog("customer_messages"), "--state", state,
+            "--log-level", "debug"], timeout: TimeSpan.FromMinutes(3));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var from = bookmark.AddDays(-30).ToUnixTimeSeconds() + 1; // just after the bookmark minus messages_lookback_days
+        foreach (var cioId in data.AllCioIds())
+        {
+            var windows = Requests(run.Stderr, $"/v1/customers/{cioId}/messages").Select(r => (r.Start, r.End)).Distinct().ToArray();
+            var window = Assert.Single(windows);
+            Assert.Equal(from, window.Start);
+        }
+    }
+
     private sealed record ParentCase(string Stream, string Route, ParentKind Kind, long Id, long Created);
 
     private static string Quoted(string id) => $"\"{id}\"";
