@@ -53,6 +53,12 @@ internal sealed record FakeApiOptions
     public bool ActivitiesEndWithEmptyPages { get; init; }
 
     /// <summary>
+    /// <c>GET /v1/activities?deleted=true</c> lists the deleted activities only, instead of the deleted ones after all
+    /// the others (the definition documents the flag only as a boolean). Without it, deleted activities are never listed.
+    /// </summary>
+    public bool DeletedActivitiesOnly { get; init; }
+
+    /// <summary>
     /// <c>GET /v1/sender_identities?hidden=true</c> lists the hidden senders together with the visible ones (the
     /// published definition's reading) instead of the hidden ones only. Default false.
     /// </summary>

@@ -47,6 +47,9 @@ internal static class Settings
     public static readonly Setting<int> MessagesLookbackDays = Add(Integer("messages_lookback_days", 30, min: 0, max: 3650,
         "Deliveries are re-read this far back, because their metrics (opens, clicks) change after sending."));
 
+    public static readonly Setting<int> MessagesWindowDays = Add(Integer("messages_window_days", 180, min: 1, max: 180,
+        "Days per delivery window (`start_ts`/`end_ts`), 1 to 180: the span every source allows, so none is clipped."));
+
     public static readonly Setting<int> LookbackMinutes = Add(Integer("lookback_minutes", 60, min: 0, max: 525_600,
         "Client-side incremental streams re-emit records this close to the bookmark."));
 
@@ -61,6 +64,12 @@ internal static class Settings
 
     public static readonly Setting<IReadOnlyList<string>> MessageTypes = Add(List("message_types",
         "Server-side `type` filters for deliveries; default: all."));
+
+    public static readonly Setting<bool> ActivityDeleted = Add(Switch("activity_deleted", false,
+        "Also read `deleted=true` activities (an extra pass merged into `activities`, deduplicated by id)."));
+
+    public static readonly Setting<IReadOnlyList<string>> ActivityNames = Add(List("activity_names",
+        "Server-side `name` filters for activities (one pass per name); default: all."));
 
     public static readonly Setting<string> MetricsPeriod = Add(Choice("metrics_period", "days", Buckets,
         "Bucket size of period/steps metrics."));

@@ -33,11 +33,14 @@ internal sealed record TapConfig
     }
 
     public int MessagesLookbackDays { get => Get(Settings.MessagesLookbackDays); init => Set(Settings.MessagesLookbackDays, value); }
+    public int MessagesWindowDays { get => Get(Settings.MessagesWindowDays); init => Set(Settings.MessagesWindowDays, value); }
     public int LookbackMinutes { get => Get(Settings.LookbackMinutes); init => Set(Settings.LookbackMinutes, value); }
     public JsonObject? CustomerFilter { get => Get(Settings.CustomerFilter); init => Set(Settings.CustomerFilter, value); }
     public IReadOnlyList<string>? CustomerAttributes { get => Get(Settings.CustomerAttributes); init => Set(Settings.CustomerAttributes, value); }
     public IReadOnlyList<string> ActivityTypes { get => Get(Settings.ActivityTypes); init => Set(Settings.ActivityTypes, value); }
     public IReadOnlyList<string> MessageTypes { get => Get(Settings.MessageTypes); init => Set(Settings.MessageTypes, value); }
+    public bool ActivityDeleted { get => Get(Settings.ActivityDeleted); init => Set(Settings.ActivityDeleted, value); }
+    public IReadOnlyList<string> ActivityNames { get => Get(Settings.ActivityNames); init => Set(Settings.ActivityNames, value); }
     public string MetricsPeriod { get => Get(Settings.MetricsPeriod); init => Set(Settings.MetricsPeriod, value); }
     public int? MetricsSteps { get => Get(Settings.MetricsSteps); init => Set(Settings.MetricsSteps, value); }
     public string MetricsResolution { get => Get(Settings.MetricsResolution); init => Set(Settings.MetricsResolution, value); }

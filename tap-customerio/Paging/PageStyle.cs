@@ -1,3 +1,5 @@
+using TapCustomerIo.Config;
+
 namespace TapCustomerIo.Paging;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal abstract record PageStyle
     /// Deliveries: server-side <c>start_ts</c>/<c>end_ts</c> windows of at most <paramref name="days"/> days (inclusive
     /// both ends), a cursor inside each. Declaring it makes the stream's bookmark follow the windows.
     /// </summary>
-    public static PageStyle Windows(int limit, int days = 30) => new WindowStyle(limit, days);
+    public static PageStyle Windows(int limit, int days = WindowStyle.MaxDays) => new WindowStyle(limit, days);
 
     /// <summary>An empty page ends the walk, whatever its <c>next</c> says (activities send such pages at the end).</summary>
     public bool EmptyPageEnds { get; init; }
@@ -45,6 +47,9 @@ internal abstract record PageStyle
 
     /// <summary>True when the server filters by time: a lane's end is a safe bookmark once it and every earlier lane are read.</summary>
     public virtual bool FiltersByTime => false;
+
+    /// <summary>The style as configured for a run (windows take <c>messages_window_days</c>); read and estimate through it.</summary>
+    public virtual PageStyle For(TapConfig config) => this;
 
     /// <summary>A new paginator for one walk of one lane.</summary>
     public abstract IPaginator Start();

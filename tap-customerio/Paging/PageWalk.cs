@@ -8,12 +8,13 @@ internal static class PageWalk
 {
     /// <summary>
     /// Yields every page of <paramref name="list"/>. The walk also ends at a 404 the request tolerates (its parent was
-    /// deleted). With <paramref name="prefetch"/> the next page is already requested while the caller works on this one.
+    /// deleted), and <paramref name="missing"/> is told. With <paramref name="prefetch"/> the next page is already
+    /// requested while the caller works on this one.
     /// </summary>
     public static async IAsyncEnumerable<Page> ReadAsync(CustomerIoClient client, ApiRequest list, string recordsKey, IPaginator paginator,
-        bool prefetch, [EnumeratorCancellation] CancellationToken cancellation)
+        bool prefetch, [EnumeratorCancellation] CancellationToken cancellation, Action? missing = null)
     {
-        var pending = SendAsync(client, paginator.First(list), recordsKey, cancellation);
+        var pending = SendAsync(client, paginator.First(list), recordsKey, missing, cancellation);
         try
         {
             while (await pending.ConfigureAwait(false) is { } page)
@@ -21,13 +22,13 @@ internal static class PageWalk
                 pending = NoPage;
                 if (prefetch)
                 {
-                    pending = SendAsync(client, paginator.Next(page), recordsKey, cancellation);
+                    pending = SendAsync(client, paginator.Next(page), recordsKey, missing, cancellation);
                     yield return page;
                 }
                 else
                 {
                     yield return page;
-                    pending = SendAsync(client, paginator.Next(page), recordsKey, cancellation);
+                    pending = SendAsync(client, paginator.Next(page), recordsKey, missing, cancellation);
                 }
             }
         }
@@ -41,10 +42,17 @@ internal static class PageWalk
 
     private static readonly Task<Page?> NoPage = Task.FromResult<Page?>(null);
 
-    private static async Task<Page?> SendAsync(CustomerIoClient client, ApiRequest? request, string recordsKey, CancellationToken cancellation)
+    private static async Task<Page?> SendAsync(CustomerIoClient client, ApiRequest? request, string recordsKey, Action? missing,
+        CancellationToken cancellation)
     {
-        if (request is null || await client.SendAsync(request, cancellation).ConfigureAwait(false) is not { } document)
+        if (request is null)
         {
+            return null;
+        }
+
+        if (await client.SendAsync(request, cancellation).ConfigureAwait(false) is not { } document)
+        {
+            missing?.Invoke();
             return null;
         }
 

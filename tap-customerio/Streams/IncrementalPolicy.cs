@@ -61,6 +61,13 @@ internal sealed class IncrementalPolicy
     /// <summary>The first instant a time-windowed read covers: just after <see cref="Since"/>.</summary>
     public DateTimeOffset From { get; }
 
+    /// <summary>
+    /// The first instant a child's windows cover: <see cref="From"/>, or the parent's creation when later (nothing of a
+    /// parent is older than the parent), to the second.
+    /// </summary>
+    public DateTimeOffset WindowsFrom(DateTimeOffset? parentCreated) =>
+        parentCreated is { } created && created > From ? DateTimeOffset.FromUnixTimeSeconds(created.ToUnixTimeSeconds()) : From;
+
     /// <summary>The time the sync started; the last instant windows cover and the furthest a bookmark moves.</summary>
     public DateTimeOffset Signpost { get; }
 

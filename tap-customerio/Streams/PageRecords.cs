@@ -84,7 +84,8 @@ internal static class PageRecords
         return kept;
     }
 
-    private static string Key(JsonElement record, IReadOnlyList<string> keys) =>
+    /// <summary>A record's key as one string (several properties joined by a unit separator).</summary>
+    public static string Key(JsonElement record, IReadOnlyList<string> keys) =>
         keys.Count == 1
             ? (record.TryGetProperty(keys[0], out var only) ? only.ToString() : "")
             : string.Join('\u001f', keys.Select(k => record.TryGetProperty(k, out var v) ? v.ToString() : ""));

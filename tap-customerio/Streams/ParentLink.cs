@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace TapCustomerIo.Streams;
 
 /// <summary>
@@ -9,6 +11,14 @@ internal sealed record ParentLink(string Stream, IReadOnlyList<KeyValuePair<stri
 {
     public static ParentLink Of(string stream, string childField, string parentField = "id") =>
         new(stream, [new(childField, parentField)]);
+
+    /// <summary>Reads when a parent record was created (a child's time windows start there); null: unknown.</summary>
+    public Func<JsonElement, DateTimeOffset?>? Created { get; init; }
+
+    /// <summary>The parent's creation is the first of <paramref name="fields"/> present (unix seconds).</summary>
+    public ParentLink CreatedAt(params string[] fields) =>
+        this with { Created = record => fields.Select(f => ReplicationValue.UnixSeconds(record, f)).FirstOrDefault(t => t is not null) is { } t
+            ? DateTimeOffset.FromUnixTimeSeconds(t) : null };
 
     public ParentLink And(string childField, string parentField) =>
         this with { Fields = [.. Fields, new(childField, parentField)] };

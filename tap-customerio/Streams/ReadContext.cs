@@ -17,6 +17,9 @@ internal sealed record ReadContext(
     /// <summary>Records with a replication value at or before this were emitted by an earlier run (null: emit all).</summary>
     public DateTimeOffset? Since => Policy.Since;
 
+    /// <summary>When the parent record was created, where its list says (time windows of a child start there).</summary>
+    public DateTimeOffset? ParentCreated { get; init; }
+
     /// <summary>The time the sync started.</summary>
     public DateTimeOffset Signpost => Policy.Signpost;
 

@@ -56,6 +56,9 @@ internal sealed record StreamDefinition
     /// <summary>Server-side <c>type</c> filters taken from config (one pass per type; none means all types).</summary>
     public Func<Config.TapConfig, IReadOnlyList<string>>? TypeFilter { get; init; }
 
+    /// <summary>Query variants taken from config, one pass each (activity names, deleted); none means the plain list.</summary>
+    public Func<Config.TapConfig, IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>>? Variants { get; init; }
+
     /// <summary>How far before the bookmark records are read again; default <c>lookback_minutes</c>.</summary>
     public Func<Config.TapConfig, TimeSpan>? Lookback { get; init; }
 

@@ -7,9 +7,10 @@ namespace TapCustomerIo.Streams;
 
 /// <summary>
 /// The one reader of declared lists: for every lane of the declaration's paging (one list, or time windows read
-/// several at once) and every pass (fixed query variants, one per configured <c>type</c>), it walks the pages the
+/// several at once) and every pass (fixed query variants, one per configured filter), it walks the pages the
 /// paginator asks for and yields each page's records as they arrive, shaped as the declaration says. A newest-first
-/// walk stops where the <see cref="IncrementalPolicy"/> says nothing newer follows.
+/// walk stops where the <see cref="IncrementalPolicy"/> says nothing newer follows; a window whose first page is full
+/// is divided and its rest read at once; a parent that answers 404 is not asked again.
 /// </summary>
 internal sealed class StreamReader : IRecordSource
 {
@@ -23,40 +24,107 @@ internal sealed class StreamReader : IRecordSource
         CancellationToken cancellation)
     {
         var stream = context.Stream;
-        var read = new Read(context, context.ResolvePath(stream.Path), stream.Body?.Invoke(context), Passes(context, query),
+        var paging = stream.Paging.For(context.Config);
+        var read = new Read(context, paging, context.ResolvePath(stream.Path), stream.Body?.Invoke(context), Passes(context, query),
             stream.Repeats == Repeats.Anywhere ? new HashSet<string>(StringComparer.Ordinal) : null);
-        var lanes = stream.Paging.Lanes(context.Policy.From, context.Policy.Signpost);
-        return LaneReader.ReadAsync(lanes, stream.Paging.ParallelLanes, read.LaneAsync,
-            through => new RecordBatch([]) { CompletedThrough = through }, cancellation);
+        var lanes = paging.Lanes(context.Policy.WindowsFrom(context.ParentCreated), context.Policy.Signpost);
+        return LaneReader.ReadAsync(lanes, paging.ParallelLanes, read.LaneAsync, Completed, cancellation);
     }
 
+    private static RecordBatch Completed(DateTimeOffset through) => new([]) { CompletedThrough = through };
+
     /// <summary>One read of one stream in one parent context: what every lane shares.</summary>
-    private sealed class Read(ReadContext context, string path, byte[]? body,
+    private sealed class Read(ReadContext context, PageStyle paging, string path, byte[]? body,
         IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> passes, HashSet<string>? seen)
     {
+        /// <summary>Set at the parent's first 404 (deleted since it was listed): lanes not yet started are skipped.</summary>
+        private volatile bool _gone;
+
         public async IAsyncEnumerable<RecordBatch> LaneAsync(PageLane lane, [EnumeratorCancellation] CancellationToken cancellation)
         {
-            var stream = context.Stream;
             foreach (var pass in passes)
             {
-                var list = new ApiRequest(body is null ? HttpMethod.Get : HttpMethod.Post, path, [.. pass, .. lane.Query], stream.Name, body,
-                    MissingIsEmpty: stream.Paging.NotFoundEnds);
-                var previous = stream.Repeats == Repeats.OnPreviousPage ? new HashSet<string>(StringComparer.Ordinal) : null;
-                await foreach (var page in PageWalk.ReadAsync(context.Client, list, stream.RecordsKey, stream.Paging.Start(),
-                    stream.Paging.PrefetchNext, cancellation).ConfigureAwait(false))
+                await foreach (var batch in WalkAsync(pass, lane, paging as WindowStyle, null, cancellation).ConfigureAwait(false))
                 {
-                    var records = Shape(page, previous);
-                    var stop = context.Policy.NothingNewerAfter(records);
-                    yield return new RecordBatch(records, page.Document) { Response = page.Document.RootElement };
-                    if (stop)
-                    {
-                        break; // newest first: the older pages hold nothing new
-                    }
+                    yield return batch;
                 }
             }
         }
 
-        private IReadOnlyList<JsonElement> Shape(Page page, HashSet<string>? previous)
+        /// <param name="divisible">The window style when this walk may be divided (a whole window, not a piece of one).</param>
+        /// <param name="drop">Keys already written by the page a piece was divided from (its boundary second).</param>
+        private async IAsyncEnumerable<RecordBatch> WalkAsync(IReadOnlyList<KeyValuePair<string, string>> pass, PageLane lane,
+            WindowStyle? divisible, HashSet<string>? drop, [EnumeratorCancellation] CancellationToken cancellation)
+        {
+            if (_gone)
+            {
+                yield break;
+            }
+
+            var stream = context.Stream;
+            var list = new ApiRequest(body is null ? HttpMethod.Get : HttpMethod.Post, path, [.. pass, .. lane.Query], stream.Name, body,
+                MissingIsEmpty: paging.NotFoundEnds);
+            var previous = stream.Repeats == Repeats.OnPreviousPage ? new HashSet<string>(StringComparer.Ordinal) : null;
+            IReadOnlyList<PageLane> rest = [];
+            HashSet<string>? boundary = null;
+            await foreach (var page in PageWalk.ReadAsync(context.Client, list, stream.RecordsKey, paging.Start(),
+                paging.PrefetchNext, cancellation, () => _gone = true).ConfigureAwait(false))
+            {
+                var records = Shape(page, previous, drop);
+                var stop = context.Policy.NothingNewerAfter(records);
+                if (divisible is not null && page.Records.Count > 0)
+                {
+                    (rest, boundary) = Divide(divisible, lane, page.Records);
+                    divisible = null;
+                    stop |= rest.Count > 0;
+                }
+
+                yield return new RecordBatch(records, page.Document) { Response = page.Document.RootElement };
+                if (stop)
+                {
+                    break; // newest first: the older pages hold nothing new; or the rest of the window is read in pieces
+                }
+            }
+
+            if (rest.Count > 0)
+            {
+                await foreach (var batch in LaneReader.ReadAsync(rest, rest.Count,
+                    (piece, token) => WalkAsync(pass, piece, null, boundary, token),
+                    Completed, cancellation).ConfigureAwait(false))
+                {
+                    yield return batch;
+                }
+            }
+        }
+
+        /// <summary>The pieces of the rest of a window after its first full page, and that page's keys to drop from them.</summary>
+        private (IReadOnlyList<PageLane> Pieces, HashSet<string>? Boundary) Divide(WindowStyle windows, PageLane lane, IReadOnlyList<JsonElement> page)
+        {
+            var key = context.Stream.ReplicationKey!;
+            if (ReplicationValue.UnixSeconds(page[0], key) is not { } first || ReplicationValue.UnixSeconds(page[^1], key) is not { } last)
+            {
+                return ([], null);
+            }
+
+            var rest = windows.Divide(lane, page.Count, first, last);
+            if (rest.Count == 0)
+            {
+                return ([], null);
+            }
+
+            var boundary = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in page)
+            {
+                if (ReplicationValue.UnixSeconds(record, key) == last)
+                {
+                    boundary.Add(PageRecords.Key(record, context.Stream.KeyProperties));
+                }
+            }
+
+            return (rest, boundary);
+        }
+
+        private IReadOnlyList<JsonElement> Shape(Page page, HashSet<string>? previous, HashSet<string>? drop)
         {
             var stream = context.Stream;
             var records = page.Records;
@@ -71,6 +139,11 @@ internal sealed class StreamReader : IRecordSource
                 records = PageRecords.NotOnPreviousPage(records, stream.KeyProperties, previous);
             }
 
+            if (drop is { Count: > 0 })
+            {
+                records = records.Where(r => !drop.Contains(PageRecords.Key(r, stream.KeyProperties))).ToArray();
+            }
+
             if (seen is not null)
             {
                 records = PageRecords.Unseen(records, stream.KeyProperties, seen);
@@ -83,6 +156,12 @@ internal sealed class StreamReader : IRecordSource
     private static IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> Passes(ReadContext context, IReadOnlyList<KeyValuePair<string, string>> query)
     {
         var passes = context.Stream.Passes.Select(p => (IReadOnlyList<KeyValuePair<string, string>>)[.. p, .. query]).ToArray();
+        var variants = context.Stream.Variants?.Invoke(context.Config) ?? [];
+        if (variants.Count > 0)
+        {
+            passes = passes.SelectMany(p => variants.Select(v => (IReadOnlyList<KeyValuePair<string, string>>)[.. p, .. v])).ToArray();
+        }
+
         var types = context.Stream.TypeFilter?.Invoke(context.Config) ?? [];
         return types.Count == 0
             ? passes

@@ -123,14 +123,15 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         EmitState();
     }
 
-    private async Task RunNodeAsync(StreamNode node, IReadOnlyList<KeyValuePair<string, string>> parentValues, CancellationToken cancellation)
+    private async Task RunNodeAsync(StreamNode node, IReadOnlyList<KeyValuePair<string, string>> parentValues, CancellationToken cancellation,
+        DateTimeOffset? parentCreated = null)
     {
         var definition = node.Definition;
-        var context = new ReadContext(definition, client, config, log, parentValues, node.Policy, node.Selected);
+        var context = new ReadContext(definition, client, config, log, parentValues, node.Policy, node.Selected) { ParentCreated = parentCreated };
         var isRoot = definition.Parent is null;
         await foreach (var batch in definition.Source.ReadAsync(context, cancellation).ConfigureAwait(false))
         {
-            List<IReadOnlyList<KeyValuePair<string, string>>> childContexts;
+            List<(IReadOnlyList<KeyValuePair<string, string>> Values, DateTimeOffset? Created)> childContexts;
             using (batch)
             {
                 var taken = Quota?.Limit(node, batch) ?? batch;
@@ -144,9 +145,10 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
             if (childContexts.Count > 0)
             {
-                var work = childContexts.SelectMany(values => node.Children.Select(child => (child, values)));
+                var work = childContexts.SelectMany(parent => node.Children.Select(child => (child, parent)));
                 await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = ChildParallelism, CancellationToken = cancellation },
-                    async (item, token) => await RunNodeAsync(item.child, item.values, token).ConfigureAwait(false)).ConfigureAwait(false);
+                    async (item, token) => await RunNodeAsync(item.child, item.parent.Values, token, item.parent.Created).ConfigureAwait(false))
+                    .ConfigureAwait(false);
             }
 
             if (isRoot && (batch.Records.Count > 0 || batch.CompletedThrough is not null))
@@ -174,11 +176,13 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         }
     }
 
-    private static List<IReadOnlyList<KeyValuePair<string, string>>> ChildContexts(
+    /// <summary>Each parent record's context values, and when it was created where a child's link reads that.</summary>
+    private static List<(IReadOnlyList<KeyValuePair<string, string>> Values, DateTimeOffset? Created)> ChildContexts(
         StreamNode node, IReadOnlyList<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> parentValues)
     {
-        var contexts = new List<IReadOnlyList<KeyValuePair<string, string>>>(records.Count);
+        var contexts = new List<(IReadOnlyList<KeyValuePair<string, string>>, DateTimeOffset?)>(records.Count);
         var fields = node.Children.SelectMany(c => c.Definition.Parent!.Fields).DistinctBy(f => f.Key).ToArray();
+        var created = node.Children.Select(c => c.Definition.Parent!.Created).FirstOrDefault(c => c is not null);
         foreach (var record in records)
         {
             var values = new List<KeyValuePair<string, string>>(fields.Length);
@@ -193,7 +197,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
             if (values.Count == fields.Length)
             {
-                contexts.Add(Merge(parentValues, values));
+                contexts.Add((Merge(parentValues, values), created?.Invoke(record)));
             }
         }
 

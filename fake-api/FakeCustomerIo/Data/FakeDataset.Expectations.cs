@@ -2,6 +2,7 @@ using System.Globalization;
 using FakeCustomerIo.Data.Activities;
 using FakeCustomerIo.Data.Catalog;
 using FakeCustomerIo.Data.Deliveries;
+using FakeCustomerIo.Paging;
 
 namespace FakeCustomerIo.Data;
 
@@ -75,6 +76,40 @@ internal sealed partial class FakeDataset
         for (var i = hi - 1; i >= lo; i--)
         {
             ids.Add(Deliveries.Id(i));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every activity's id and <c>name</c>, newest first (what the <c>name</c> filter matches).</summary>
+    public IReadOnlyList<(string Id, string Name)> ActivityNames() =>
+        [.. Activities.Keys(Generation).Select(k => (Activities.Id(k), ActivityWriter.NameOf(Activities, k, ActivityWriter.TypeOf(Activities, k))))];
+
+    /// <summary>The activities listed only with <c>deleted=true</c>, newest first.</summary>
+    public IReadOnlyList<string> DeletedActivityIds() =>
+        [.. Enumerable.Range(0, ActivityGenerator.DeletedCount).Select(j => Activities.Id(ActivityGenerator.DeletedBase + j))];
+
+    /// <summary>Ids of the deliveries in a parent's list: its slots, created from the parent's creation on.</summary>
+    public IReadOnlyList<string> ParentDeliveryIds(ParentKind kind, long id, long created) =>
+        DeliveryIdsOf(Deliveries.Slots.Of(kind, id), created, skipForgotten: false);
+
+    /// <summary>Ids of the deliveries in a person's list (forgotten ones never are), created from the person's creation on.</summary>
+    public IReadOnlyList<string> PersonDeliveryIds(string cioId) =>
+        People.TryFindByCioId(cioId, out var p) ? DeliveryIdsOf(Deliveries.OfPerson(p), People.CreatedAt(p), skipForgotten: true) : [];
+
+    /// <summary>When person <paramref name="cioId"/> was created (the <c>created_at</c> attribute).</summary>
+    public long PersonCreatedAt(string cioId) => People.TryFindByCioId(cioId, out var p) ? People.CreatedAt(p) : 0;
+
+    private List<string> DeliveryIdsOf(Progression set, long created, bool skipForgotten)
+    {
+        var lo = Deliveries.Timeline.Range(created, long.MaxValue, Generation).Lo;
+        var ids = new List<string>();
+        for (var i = set.Below(DeliveryCount); i >= lo; i = set.Below(i))
+        {
+            if (!skipForgotten || !Deliveries.Facts(i).Forgotten)
+            {
+                ids.Add(Deliveries.Id(i));
+            }
         }
 
         return ids;

@@ -11,7 +11,8 @@ namespace FakeCustomerIo.Endpoints;
 /// to continue below. Filters <c>type</c> and <c>name</c> scan a bounded number of candidates per page, so filtered
 /// pages can come back short or empty while still carrying a <c>next</c>. With
 /// <see cref="FakeApiOptions.ActivitiesEndWithEmptyPages"/> the list does not end with an empty <c>next</c> but with
-/// endless empty pages, each with a new cursor.
+/// endless empty pages, each with a new cursor. Deleted activities are listed only with <c>deleted=true</c>, after the
+/// others (or alone, <see cref="FakeApiOptions.DeletedActivitiesOnly"/>), all on one page of their own.
 /// </summary>
 internal static class ActivityEndpoints
 {
@@ -20,6 +21,9 @@ internal static class ActivityEndpoints
     /// <summary>Cursor positions from here on are the empty pages after the end of the list.</summary>
     private const long PastTheEnd = 1L << 60;
 
+    /// <summary>The cursor of the page of deleted activities.</summary>
+    private const long DeletedPage = 1L << 59;
+
     public static void Map(IEndpointRouteBuilder app, FakeDataset data, FakeApiOptions options)
     {
         Routes.Get(app, "/v1/activities", ctx =>
@@ -27,25 +31,32 @@ internal static class ActivityEndpoints
             var set = QueryParams.String(ctx.Request, "customer_id") is { Length: > 0 } customer
                 ? data.People.TryResolve(QueryParams.String(ctx.Request, "id_type"), customer, out var p) ? data.Activities.OfPerson(p) : Progression.Empty
                 : Progression.All;
-            return WriteAsync(ctx, data, set, options.ActivitiesEndWithEmptyPages);
+            return WriteAsync(ctx, data, set, options);
         });
         Routes.Get(app, "/v1/customers/{id}/activities", ctx =>
-            WriteAsync(ctx, data, data.Activities.OfPerson(Lookup.Person(ctx, data)), options.ActivitiesEndWithEmptyPages));
+            WriteAsync(ctx, data, data.Activities.OfPerson(Lookup.Person(ctx, data)), options with { DeletedActivitiesOnly = false }, people: true));
     }
 
-    private static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set, bool endWithEmptyPages)
+    private static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set, FakeApiOptions options, bool people = false)
     {
+        var endWithEmptyPages = options.ActivitiesEndWithEmptyPages;
         var request = ctx.Request;
         var generation = data.Generation;
         var limit = QueryParams.Limit(request, MaxLimit, 50);
         var type = QueryParams.String(request, "type") is { Length: > 0 } t ? t : null;
         var name = QueryParams.String(request, "name") is { Length: > 0 } n ? n : null;
-        _ = QueryParams.Bool(request, "deleted"); // activities of deleted people: the fake has none
+        var deleted = !people && ReferenceEquals(set, Progression.All) && QueryParams.Bool(request, "deleted") == true;
         var fingerprint = Fingerprint.Of(request);
         var start = Cursor.Start(request, fingerprint);
         if (start >= PastTheEnd)
         {
             await WriteEmptyAsync(ctx, Cursor.Encode(start.Value + 1, fingerprint));
+            return;
+        }
+
+        if (deleted && (start == DeletedPage || (start is null && options.DeletedActivitiesOnly)))
+        {
+            await WriteDeletedAsync(ctx, data, type, name, endWithEmptyPages ? Cursor.Encode(PastTheEnd, fingerprint) : null);
             return;
         }
 
@@ -74,10 +85,30 @@ internal static class ActivityEndpoints
             await json.FlushIfFullAsync();
         }
         w.WriteEndArray();
-        var end = endWithEmptyPages ? Cursor.Encode(PastTheEnd, fingerprint) : null;
+        var end = deleted ? Cursor.Encode(DeletedPage, fingerprint) : endWithEmptyPages ? Cursor.Encode(PastTheEnd, fingerprint) : null;
         NextWriter.Write(w, key >= 0 ? Cursor.Encode(pos, fingerprint) : end, NextStyle.EmptyString);
         w.WriteEndObject();
     }
+
+    private static Task WriteDeletedAsync(HttpContext ctx, FakeDataset data, string? type, string? name, string? next) =>
+        JsonResponse.WriteAsync(ctx, w =>
+        {
+            var activities = data.Activities;
+            w.WriteStartObject();
+            w.WriteStartArray("activities");
+            for (var j = 0; j < ActivityGenerator.DeletedCount; j++)
+            {
+                var key = ActivityGenerator.DeletedBase + j;
+                var activityType = ActivityWriter.TypeOf(activities, key);
+                if ((type is null || activityType == type) && (name is null || ActivityWriter.NameOf(activities, key, activityType) == name))
+                {
+                    ActivityWriter.Write(w, activities, key, data.Deliveries.Timeline.Count(0));
+                }
+            }
+            w.WriteEndArray();
+            NextWriter.Write(w, next, NextStyle.EmptyString);
+            w.WriteEndObject();
+        });
 
     private static Task WriteEmptyAsync(HttpContext ctx, string next) => JsonResponse.WriteAsync(ctx, w =>
     {

@@ -11,6 +11,7 @@ namespace FakeCustomerIo.Endpoints;
 /// deliveries created in [start_ts, end_ts] (both inclusive), newest first, cursor = the raw index to continue below.
 /// Quirk: the first page of about every third window (by request checksum) is empty but carries a <c>next</c>;
 /// later pages have the data. With filters, a page scans a bounded number of candidates, so it may come back short.
+/// A parent's (or person's) list holds only what was created since the parent was: nothing of it is older.
 /// </summary>
 internal static class DeliveryList
 {
@@ -18,8 +19,9 @@ internal static class DeliveryList
     private const long Year = 365 * 86_400L;
 
     /// <param name="identifiers">Name of the person's identifiers object (default <c>customer_identifiers</c>).</param>
+    /// <param name="notBefore">The parent's creation (unix seconds): older deliveries are not in its list.</param>
     public static async Task WriteAsync(HttpContext ctx, FakeDataset data, Progression set, bool skipForgotten = false,
-        JsonEncodedText? identifiers = null)
+        JsonEncodedText? identifiers = null, long? notBefore = null)
     {
         var request = ctx.Request;
         var state = data.State;
@@ -35,6 +37,11 @@ internal static class DeliveryList
         }
 
         var (lo, hi) = Window(request, data, state.Generation);
+        if (notBefore is { } created)
+        {
+            lo = Math.Max(lo, data.Deliveries.Timeline.Range(created, long.MaxValue, state.Generation).Lo);
+        }
+
         var fingerprint = Fingerprint.Of(request);
         var start = Cursor.Start(request, fingerprint);
 

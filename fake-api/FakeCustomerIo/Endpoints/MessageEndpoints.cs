@@ -12,17 +12,33 @@ internal static class MessageEndpoints
         var slots = data.Deliveries.Slots;
         Routes.Get(app, "/v1/messages", ctx => DeliveryList.WriteAsync(ctx, data, Progression.All));
         Routes.Get(app, "/v1/campaigns/{id}/messages", ctx =>
-            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Campaign, Lookup.Campaign(ctx, data.State).Id)));
+        {
+            var c = Lookup.Campaign(ctx, data.State);
+            return DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Campaign, c.Id), notBefore: c.Created);
+        });
         Routes.Get(app, "/v1/broadcasts/{id}/messages", ctx =>
-            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Broadcast, Lookup.Broadcast(ctx, data.State).Id)));
+        {
+            var b = Lookup.Broadcast(ctx, data.State);
+            return DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Broadcast, b.Id), notBefore: b.Created);
+        });
         Routes.Get(app, "/v1/newsletters/{id}/messages", ctx =>
-            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Newsletter, Lookup.Newsletter(ctx, data.State).Id)));
+        {
+            var n = Lookup.Newsletter(ctx, data.State);
+            return DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Newsletter, n.Id), notBefore: n.Created);
+        });
         var transactionalIdentifiers = DeliveryWriter.IdentifiersName(options.TransactionalIdentifiers);
         Routes.Get(app, "/v1/transactional/{id}/messages", ctx =>
-            DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Transactional, Lookup.Transactional(ctx, data.State).Id),
-                identifiers: transactionalIdentifiers));
+        {
+            var t = Lookup.Transactional(ctx, data.State);
+            return DeliveryList.WriteAsync(ctx, data, slots.Of(ParentKind.Transactional, t.Id), identifiers: transactionalIdentifiers,
+                notBefore: t.CreatedAt);
+        });
+        // Without start_ts/end_ts, like every delivery list, the last six months only (DeliveryList.Window).
         Routes.Get(app, "/v1/customers/{id}/messages", ctx =>
-            DeliveryList.WriteAsync(ctx, data, data.Deliveries.OfPerson(Lookup.Person(ctx, data)), skipForgotten: true));
+        {
+            var p = Lookup.Person(ctx, data);
+            return DeliveryList.WriteAsync(ctx, data, data.Deliveries.OfPerson(p), skipForgotten: true, notBefore: data.People.CreatedAt(p));
+        });
         Routes.Get(app, "/v1/messages/{message_id}", ctx => SingleAsync(ctx, data));
     }
 

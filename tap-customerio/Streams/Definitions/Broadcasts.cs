@@ -6,7 +6,7 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Broadcasts
 {
-    private static readonly ParentLink Broadcast = ParentLink.Of("broadcasts", "broadcast_id");
+    private static readonly ParentLink Broadcast = ParentLink.Of("broadcasts", "broadcast_id").CreatedAt("created");
     private static readonly ParentLink Action = ParentLink.Of("broadcast_actions", "action_id");
     private static readonly ParentLink Trigger = ParentLink.Of("broadcast_triggers", "trigger_id");
 

@@ -6,7 +6,7 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Campaigns
 {
-    private static readonly ParentLink Campaign = ParentLink.Of("campaigns", "campaign_id");
+    private static readonly ParentLink Campaign = ParentLink.Of("campaigns", "campaign_id").CreatedAt("created");
     private static readonly ParentLink Action = ParentLink.Of("campaign_actions", "action_id");
 
     public static IEnumerable<StreamDefinition> All =>

@@ -6,7 +6,7 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Newsletters
 {
-    private static readonly ParentLink Newsletter = ParentLink.Of("newsletters", "newsletter_id");
+    private static readonly ParentLink Newsletter = ParentLink.Of("newsletters", "newsletter_id").CreatedAt("created");
     private static readonly ParentLink Variant = ParentLink.Of("newsletter_variants", "content_id");
 
     public static IEnumerable<StreamDefinition> All =>

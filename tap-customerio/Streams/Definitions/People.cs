@@ -10,7 +10,7 @@ namespace TapCustomerIo.Streams.Definitions;
 /// <summary>People and the per-person streams. The children cost at least one call per person, so they are opt-in.</summary>
 internal static class People
 {
-    private static readonly ParentLink Person = ParentLink.Of("customers", "customer_cio_id", "cio_id");
+    private static readonly ParentLink Person = ParentLink.Of("customers", "customer_cio_id", "cio_id") with { Created = PersonCreated };
     private static readonly IReadOnlyList<KeyValuePair<string, string>> ByCioId = [new("id_type", "cio_id")];
 
     /// <summary>Everyone with a cio_id, which every identified person has.</summary>
@@ -21,6 +21,29 @@ internal static class People
             ["attribute"] = new JsonObject { ["field"] = "cio_id", ["operator"] = "exists" },
         }),
     };
+
+    /// <summary>
+    /// A profile's creation: <c>created_at</c> among its attributes (a string of digits) or timestamps, else its earliest
+    /// attribute timestamp (an attribute is set no earlier than the person exists). Null for a bare identifier (the
+    /// profiles were not fetched).
+    /// </summary>
+    private static DateTimeOffset? PersonCreated(JsonElement person)
+    {
+        long? created = null;
+        if (person.ValueKind == JsonValueKind.Object && person.TryGetProperty("attributes", out var attributes))
+        {
+            created = ReplicationValue.UnixSeconds(attributes, "created_at");
+        }
+
+        if (created is null && person.ValueKind == JsonValueKind.Object && person.TryGetProperty("timestamps", out var timestamps)
+            && timestamps.ValueKind == JsonValueKind.Object)
+        {
+            created = ReplicationValue.UnixSeconds(timestamps, "created_at")
+                ?? timestamps.EnumerateObject().Select(t => t.Value.ValueKind == JsonValueKind.Number && t.Value.TryGetInt64(out var s) && s > 0 ? s : (long?)null).Min();
+        }
+
+        return created is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    }
 
     public static IEnumerable<StreamDefinition> All =>
     [
@@ -43,9 +66,9 @@ internal static class People
             Passes = [ByCioId],
         },
 
-        // Without start_ts/end_ts the API returns the person's last six months; windows per person would multiply calls.
-        List("customer_messages", $"/v1/customers/{Person.Placeholder}/messages", "messages")
-            .Paged(PageStyle.Cursor(1000)).ChildOf(Person).UpdatedClientSide("created").OptIn() with { Passes = [ByCioId] },
+        // Without start_ts/end_ts the API returns only the person's last six months: windows like every delivery list,
+        // from the person's creation where the profile was fetched (the customers stream selected), else start_date.
+        Deliveries("customer_messages", $"/v1/customers/{Person.Placeholder}/messages").ChildOf(Person).OptIn() with { Passes = [ByCioId] },
 
         List("customer_segments", $"/v1/customers/{Person.Placeholder}/segments", "segments", [.. Person.Ids, "id"])
             .ChildOf(Person).OptIn() with { Passes = [ByCioId] },

@@ -5,7 +5,7 @@ namespace TapCustomerIo.Streams.Definitions;
 
 internal static class Transactional
 {
-    private static readonly ParentLink Template = ParentLink.Of("transactional_messages", "transactional_id");
+    private static readonly ParentLink Template = ParentLink.Of("transactional_messages", "transactional_id").CreatedAt("created_at");
 
     public static IEnumerable<StreamDefinition> All =>
     [

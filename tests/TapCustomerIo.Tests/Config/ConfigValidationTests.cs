@@ -20,6 +20,8 @@ public sealed class ConfigValidationTests : IDisposable
         { "filter not an object", $$"""{"api_key": "{{Secret}}", "customer_filter": [1]}""", "'customer_filter' must be a JSON object" },
         { "unknown time zone", $$"""{"api_key": "{{Secret}}", "metrics_timezone": "Mars/Olympus"}""", "'metrics_timezone' must be an IANA time zone" },
         { "switch neither true nor false", $$"""{"api_key": "{{Secret}}", "activate_version": "maybe"}""", "'activate_version' must be true or false" },
+        { "window longer than every source allows", $$"""{"api_key": "{{Secret}}", "messages_window_days": 365}""", "'messages_window_days' must be between 1 and 180" },
+        { "deleted flag neither true nor false", $$"""{"api_key": "{{Secret}}", "activity_deleted": "sometimes"}""", "'activity_deleted' must be true or false" },
         { "api key of the wrong type", """{"api_key": 12345}""", "'api_key' must be a string" },
         { "invalid JSON", $$"""{"api_key": "{{Secret}}", """, "is not valid JSON at line 1" },
         { "not an object", "[\"" + Secret + "\"]", "must hold a JSON object" },

@@ -38,4 +38,43 @@ public sealed class WindowStyleTests
         Assert.Empty(whole.Query);
         Assert.Null(whole.Through);
     }
+
+    [Fact]
+    public void Windows_take_messages_window_days_from_config_and_default_to_180()
+    {
+        var config = new TapCustomerIo.Config.TapConfig { ApiKey = "k", BaseUrl = new Uri("https://api.test"), MessagesWindowDays = 7 };
+
+        Assert.Equal(180, Assert.IsType<WindowStyle>(PageStyle.Windows(1000)).Days);
+        Assert.Equal(7, Assert.IsType<WindowStyle>(PageStyle.Windows(1000).For(config)).Days);
+        Assert.Same(PageStyle.None, PageStyle.None.For(config));
+        Assert.Equal(15, PageStyle.Windows(1000).For(config).Lanes(From, From.AddDays(100)).Count);
+    }
+
+    [Fact]
+    public void A_full_first_page_divides_the_rest_of_its_window_below_its_oldest_record()
+    {
+        var window = (WindowStyle)PageStyle.Windows(1000);
+        var lane = Assert.Single(window.Lanes(From, From.AddDays(180).AddSeconds(-1)));
+        var end = lane.Through!.Value.ToUnixTimeSeconds();
+        var oldest = end - 86_400; // the first page's 1,000 records cover one day: about 179 more pages below it
+
+        var pieces = window.Divide(lane, 1000, end, oldest);
+
+        Assert.Equal(WindowStyle.MaxPieces, pieces.Count);
+        Assert.Equal(From.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), pieces[0].Query[0].Value);
+        Assert.Equal(oldest.ToString(System.Globalization.CultureInfo.InvariantCulture), pieces[^1].Query[1].Value); // the boundary second is read again
+        Assert.All(pieces.Zip(pieces.Skip(1)), p => Assert.Equal(long.Parse(p.First.Query[1].Value) + 1, long.Parse(p.Second.Query[0].Value)));
+        Assert.All(pieces, p => Assert.Null(p.Through)); // the window's own lane moves the bookmark once every piece is read
+    }
+
+    [Fact]
+    public void A_short_page_or_a_rest_of_few_pages_is_not_divided()
+    {
+        var window = (WindowStyle)PageStyle.Windows(1000);
+        var lane = Assert.Single(window.Lanes(From, From.AddDays(180).AddSeconds(-1)));
+        var end = lane.Through!.Value.ToUnixTimeSeconds();
+
+        Assert.Empty(window.Divide(lane, 999, end, end - 86_400));
+        Assert.Empty(window.Divide(lane, 1000, end, end - 30 * 86_400)); // about five pages left: the cursor goes on
+    }
 }

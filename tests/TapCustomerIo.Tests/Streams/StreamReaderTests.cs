@@ -11,7 +11,7 @@ namespace TapCustomerIo.Tests.Streams;
 public sealed class StreamReaderTests
 {
     private static readonly DateTimeOffset Signpost = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly TapConfig Config = new() { ApiKey = "k", BaseUrl = new Uri("https://api.test"), StartDate = Signpost.AddDays(-65) };
+    private static readonly TapConfig Config = new() { ApiKey = "k", BaseUrl = new Uri("https://api.test"), StartDate = Signpost.AddDays(-65), MessagesWindowDays = 30 };
 
     private static async Task<(List<RecordBatch> Batches, ScriptedApi Api)> ReadAsync(string stream, Func<string, string?> answer,
         DateTimeOffset? bookmark = null, params KeyValuePair<string, string>[] parent)

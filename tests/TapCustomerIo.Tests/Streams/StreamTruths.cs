@@ -59,10 +59,15 @@ internal static class StreamTruths
             // The three future-dated activities lie beyond the run's signpost.
             ["activities"] = (d, _) => d.ActivityIds().Except(d.FutureActivityIds).Select(id => Key(id)),
 
-            ["campaign_messages"] = (d, start) => d.DeliveriesOf(ParentKind.Campaign, start).Where(m => m.ParentId != d.DeletedCampaignId).Select(m => Key(m.Id)),
-            ["broadcast_messages"] = (d, start) => d.DeliveriesOf(ParentKind.Broadcast, start).Select(m => Key(m.Id)),
-            ["newsletter_messages"] = (d, start) => d.DeliveriesOf(ParentKind.Newsletter, start).Select(m => Key(m.Id)),
-            ["transactional_deliveries"] = (d, start) => d.DeliveriesOf(ParentKind.Transactional, start).Select(m => Key(m.Id)),
+            // A parent's list holds its deliveries from the parent's creation on (the deleted campaign's answers 404).
+            ["campaign_messages"] = (d, _) => d.Catalog.Campaigns.Where(c => c.Id != d.DeletedCampaignId)
+                .SelectMany(c => d.ParentDeliveryIds(ParentKind.Campaign, c.Id, c.Created)).Select(id => Key(id)),
+            ["broadcast_messages"] = (d, _) => d.Catalog.Broadcasts
+                .SelectMany(b => d.ParentDeliveryIds(ParentKind.Broadcast, b.Id, b.Created)).Select(id => Key(id)),
+            ["newsletter_messages"] = (d, _) => d.Catalog.Newsletters
+                .SelectMany(n => d.ParentDeliveryIds(ParentKind.Newsletter, n.Id, n.Created)).Select(id => Key(id)),
+            ["transactional_deliveries"] = (d, _) => d.Catalog.Transactional
+                .SelectMany(t => d.ParentDeliveryIds(ParentKind.Transactional, t.Id, t.CreatedAt)).Select(id => Key(id)),
 
             // One row per tracked link.
             ["campaign_link_metrics"] = (d, _) => d.Catalog.Campaigns.Where(c => c.Id != d.DeletedCampaignId).SelectMany(c => c.Links.Select(l => Key(c.Id, l.Id))),
@@ -88,9 +93,9 @@ internal static class StreamTruths
             ["customer_activities"] = (d, _) => d.ActivityIds().Except(d.FutureActivityIds).Select(id => Key(id)),
             ["customer_relationships"] = (d, _) => d.RelationshipKeys().Select(r => Key(r.CioId, r.TypeId, r.ObjectId)),
 
-            // The truth is every delivery since start_date (d.PersonDeliveryIds(start)), but the tap reads only the
-            // API's default six-month window today (issue 11 item 8): records and unique keys until that fix lands.
-            ["customer_messages"] = null,
+            // Every person's deliveries since start_date (before it, the whole history), not only the API's default six
+            // months: the tap reads them in windows (issue 11 item 8).
+            ["customer_messages"] = (d, _) => d.AllCioIds().SelectMany(d.PersonDeliveryIds).Select(id => Key(id)),
 
             // No exact truth: a metric stream's rows are buckets of the tap's own calendar and resolution choices,
             // which other work is changing (issue 11 items 3 and 4); records and unique keys only.

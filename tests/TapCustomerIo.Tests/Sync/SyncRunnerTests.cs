@@ -15,7 +15,7 @@ public sealed class SyncRunnerTests
 {
     private static readonly DateTimeOffset Signpost = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly long Now = Signpost.ToUnixTimeSeconds();
-    private static readonly TapConfig Config = new() { ApiKey = "k", BaseUrl = new Uri("https://api.test"), StartDate = Signpost.AddDays(-45) };
+    private static readonly TapConfig Config = new() { ApiKey = "k", BaseUrl = new Uri("https://api.test"), StartDate = Signpost.AddDays(-45), MessagesWindowDays = 30 };
 
     private static async Task<(SingerTranscript Transcript, ScriptedApi Api)> SyncAsync(Func<string, string?> answer, TapState state, params string[] streams)
     {

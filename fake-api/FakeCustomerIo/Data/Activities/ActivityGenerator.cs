@@ -13,6 +13,10 @@ internal sealed class ActivityGenerator(long seed, Timeline timeline, PeopleGene
 {
     public const long FutureBase = 1L << 50;
     public const int FutureCount = 3;
+
+    /// <summary>Activities listed only with <c>deleted=true</c> (keys <see cref="DeletedBase"/> + j): older than every other.</summary>
+    public const long DeletedBase = 1L << 51;
+    public const int DeletedCount = 5;
     private static readonly long[] FutureOffsets = [27 * 3600, 3 * 86_400, 40 * 86_400];
     private readonly AffinePermutation _persons = new(people.Count, Hash.Of(seed, Salt.Activity, -20));
 
@@ -20,11 +24,14 @@ internal sealed class ActivityGenerator(long seed, Timeline timeline, PeopleGene
     public PeopleGenerator People => people;
     public long Seed => seed;
 
-    public static bool IsFuture(long key) => key >= FutureBase;
+    public static bool IsFuture(long key) => key >= FutureBase && key < DeletedBase;
 
-    public long TimeOf(long key) => IsFuture(key) ? anchor + FutureOffsets[key - FutureBase] : timeline.TimeOf(key);
+    public static bool IsDeleted(long key) => key >= DeletedBase;
 
-    public long PersonOf(long key) => _persons.Apply((IsFuture(key) ? key - FutureBase : key) % people.Count);
+    public long TimeOf(long key) => IsDeleted(key) ? timeline.TimeOf(0) - (key - DeletedBase + 1) * 86_400
+        : IsFuture(key) ? anchor + FutureOffsets[key - FutureBase] : timeline.TimeOf(key);
+
+    public long PersonOf(long key) => _persons.Apply((IsDeleted(key) ? key - DeletedBase : IsFuture(key) ? key - FutureBase : key) % people.Count);
 
     /// <summary>Regular activities of one person (future ones are checked separately in <see cref="Next"/>).</summary>
     public Progression OfPerson(long person) => new(people.Count, [_persons.Invert(person)]);
