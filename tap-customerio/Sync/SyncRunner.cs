@@ -174,7 +174,8 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         }
     }
 
-    private static List<IReadOnlyList<KeyValuePair<string, string>>> ChildContexts(
+    /// <summary>The parent contexts a page of <paramref name="node"/>'s records gives its children (also what <c>--estimate</c> samples).</summary>
+    internal static List<IReadOnlyList<KeyValuePair<string, string>>> ChildContexts(
         StreamNode node, IReadOnlyList<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> parentValues)
     {
         var contexts = new List<IReadOnlyList<KeyValuePair<string, string>>>(records.Count);
@@ -216,6 +217,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
     private void Report(StreamNode node)
     {
+        state.RecordRequests(node.Definition.Name, client.AttemptsByStream.GetValueOrDefault(node.Definition.Name)); // what --estimate reads next time
         if (!node.Selected)
         {
             log.Information("{Stream}: walked for its children, {Requests} requests", node.Definition.Name,
