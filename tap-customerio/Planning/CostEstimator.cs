@@ -15,7 +15,7 @@ namespace TapCustomerIo.Planning;
 /// </summary>
 internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState state)
 {
-    private const int MinSample = 8;
+    private const int MinSample = 12;
     private const int MaxSample = 40;
     private const double SampleShare = 0.05;
 
