@@ -72,6 +72,12 @@ internal static class TapCommand
                 ? CatalogSelection.Load(catalogPath, config, log)
                 : CatalogSelection.Defaults();
             var state = parse.GetValue(options.State) is { } statePath ? TapState.Load(statePath) : TapState.Empty();
+            if (parse.GetValue(options.Estimate))
+            {
+                await EstimateAsync(config, selection, state, parse.GetValue(options.Format) == "json", stdout, log, interrupt.Token).ConfigureAwait(false);
+                return 0;
+            }
+
             var test = parse.GetValue(options.Test);
             var versions = config.ActivateVersion && !test ? new TableVersions(selection, state, TimeProvider.System) : null;
             using var client = new CustomerIoClient(config, log, TimeProvider.System);
@@ -110,6 +116,28 @@ internal static class TapCommand
             log.Fatal("Unexpected error {Type}: {Message:l}. Please report it with the tap's version ({Version})", e.GetType().Name, e.Message, TapInfo.Version);
             log.Debug(e, "Details");
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// <c>--estimate</c>: the plan of the sync these inputs would run, from the same tree and policies. No Singer
+    /// message: JSON on stdout when asked for, else a table on stderr.
+    /// </summary>
+    private static async Task EstimateAsync(TapConfig config, IReadOnlyList<SelectedStream> selection, TapState state, bool json, Stream stdout,
+        ILogger log, CancellationToken cancellation)
+    {
+        using var client = new CustomerIoClient(config, log, TimeProvider.System);
+        var signpost = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+        var roots = SyncRunner.BuildTree(selection, config, state, signpost, quota: null);
+        var estimator = new Planning.CostEstimator(new Planning.ReadProbe(client, config, log), config, state);
+        var plan = await estimator.EstimateAsync(roots, cancellation).ConfigureAwait(false);
+        if (json)
+        {
+            await WriteTextAsync(stdout, plan.ToJson().ToJsonString() + "\n").ConfigureAwait(false);
+        }
+        else
+        {
+            await Console.Error.WriteAsync(plan.ToText()).ConfigureAwait(false);
         }
     }
 

@@ -22,11 +22,18 @@ internal sealed class TapOptions
             "(1 with the usual one-line error if the key or region is refused).",
     };
 
+    public Option<bool> Estimate { get; } = new("--estimate")
+    {
+        Description = "Print the plan of the sync instead of running it: per selected stream the requests it would make and the " +
+            "time at max_requests_per_second, which figures are exact and which extrapolated, and the totals (text on stderr; " +
+            "--format json prints it on stdout). Reads only the cheap lists; with --state, plans the incremental run.",
+    };
+
     public Option<bool> About { get; } = new("--about") { Description = "Describe the tap: version, capabilities, settings." };
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Format of --about: text, json or markdown.",
+        Description = "Format of --about (text, json or markdown) and of --estimate (text or json).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -41,12 +48,12 @@ internal sealed class TapOptions
     };
 
     public const string Usage =
-        "usage: tap-customerio --config FILE [--discover | [--catalog FILE] [--state FILE] [--test]] | --about [--format text|json|markdown] | --help | --version";
+        "usage: tap-customerio --config FILE [--discover | [--catalog FILE] [--state FILE] [--test | --estimate [--format text|json]]] | --about [--format text|json|markdown] | --help | --version";
 
     public RootCommand CreateRoot()
     {
         Format.AcceptOnlyFromAmong("text", "json", "markdown");
         LogFormat.AcceptOnlyFromAmong("text", "json");
-        return new RootCommand(TapInfo.Description) { Config, Discover, Catalog, State, Test, About, Format, LogLevel, LogFormat };
+        return new RootCommand(TapInfo.Description) { Config, Discover, Catalog, State, Test, Estimate, About, Format, LogLevel, LogFormat };
     }
 }

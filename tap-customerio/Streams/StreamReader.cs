@@ -153,7 +153,8 @@ internal sealed class StreamReader : IRecordSource
         }
     }
 
-    private static IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> Passes(ReadContext context, IReadOnlyList<KeyValuePair<string, string>> query)
+    /// <summary>The query variants one read walks: the declared passes, each once per configured <c>type</c> (also what <c>--estimate</c> counts).</summary>
+    internal static IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> Passes(ReadContext context, IReadOnlyList<KeyValuePair<string, string>> query)
     {
         var passes = context.Stream.Passes.Select(p => (IReadOnlyList<KeyValuePair<string, string>>)[.. p, .. query]).ToArray();
         var variants = context.Stream.Variants?.Invoke(context.Config) ?? [];

@@ -176,8 +176,11 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         }
     }
 
-    /// <summary>Each parent record's context values, and when it was created where a child's link reads that.</summary>
-    private static List<(IReadOnlyList<KeyValuePair<string, string>> Values, DateTimeOffset? Created)> ChildContexts(
+    /// <summary>
+    /// Each parent record's context values, and when it was created where a child's link reads that (also what
+    /// <c>--estimate</c> samples).
+    /// </summary>
+    internal static List<(IReadOnlyList<KeyValuePair<string, string>> Values, DateTimeOffset? Created)> ChildContexts(
         StreamNode node, IReadOnlyList<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> parentValues)
     {
         var contexts = new List<(IReadOnlyList<KeyValuePair<string, string>>, DateTimeOffset?)>(records.Count);
@@ -220,6 +223,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
     private void Report(StreamNode node)
     {
+        state.RecordRequests(node.Definition.Name, client.AttemptsByStream.GetValueOrDefault(node.Definition.Name)); // what --estimate reads next time
         if (!node.Selected)
         {
             log.Information("{Stream}: walked for its children, {Requests} requests", node.Definition.Name,

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using TapCustomerIo.Config;
+using TapCustomerIo.Streams;
+using TapCustomerIo.Sync;
+
+namespace TapCustomerIo.Planning;
+
+/// <summary>
+/// <c>--estimate</c>: walks the tree the sync would run (selected streams and the parents walked for them, each with the
+/// policy its bookmark gives) and counts the calls each would make. Top-level lists are read for real; a child is read
+/// in a sample of its parents (<see cref="SampleSize"/>, drawn at random so a pattern in the list cannot bias it), and its
+/// calls per parent scaled to the parents' count. A childless stream whose calls per read follow from its declaration
+/// (<see cref="DeclaredCost"/>) is not read at all. A stream whose reads do not depend on a bookmark, with a cost recorded by the last run in the state, takes
+/// that figure instead of a probe.
+/// </summary>
+internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState state)
+{
+    private const int MinSample = 12;
+    private const int MaxSample = 40;
+    private const double SampleShare = 0.05;
+
+    public async Task<CostPlan> EstimateAsync(IReadOnlyList<StreamNode> roots, CancellationToken cancellation)
+    {
+        var costs = new List<StreamCost>();
+        var started = Stopwatch.GetTimestamp();
+        foreach (var root in roots)
+        {
+            await EstimateAsync(root, [new ParentContext([], null)], 1, exact: true, costs, cancellation).ConfigureAwait(false);
+        }
+
+        // The probe reads one call at a time: its seconds per call are the latency (or the budget's spacing, if longer).
+        var spent = probe.Spent;
+        var latency = spent == 0 ? 0 : Stopwatch.GetElapsedTime(started).TotalSeconds / spent;
+        return new CostPlan([.. costs.OrderBy(c => c.Stream, StringComparer.Ordinal)], config.MaxRequestsPerSecond, latency, spent);
+    }
+
+    /// <param name="contexts">The parent contexts the probe saw (all of them, or those of the sampled parents).</param>
+    /// <param name="parents">How many parent contexts the sync will have.</param>
+    private async Task EstimateAsync(StreamNode node, IReadOnlyList<ParentContext> contexts, double parents,
+        bool exact, List<StreamCost> costs, CancellationToken cancellation)
+    {
+        if (Recorded(node))
+        {
+            foreach (var recorded in node.SelfAndDescendants())
+            {
+                costs.Add(new StreamCost(recorded.Definition.Name, state.RecordedRequests(recorded.Definition.Name)!.Value, 1, CostBasis.Recorded,
+                    recorded.Selected));
+            }
+
+            return;
+        }
+
+        if (node.Children.Count == 0 && contexts.Count > 0 && DeclaredCost.PerRead(probe.Context(node, contexts[0])) is { } perRead)
+        {
+            costs.Add(new StreamCost(node.Definition.Name, parents * perRead, perRead, exact ? CostBasis.Exact : CostBasis.Extrapolated, node.Selected));
+            return;
+        }
+
+        var sample = Pick(contexts, SampleSize(parents));
+        exact &= sample.Count == contexts.Count && contexts.Count == parents;
+        double calls = 0, chain = 0, children = 0;
+        var childContexts = new List<ParentContext>();
+        foreach (var parent in sample)
+        {
+            var result = await probe.ReadAsync(node, parent, cancellation).ConfigureAwait(false);
+            calls += result.Calls;
+            chain = Math.Max(chain, result.Chain);
+            children += result.Children.Count;
+            childContexts.AddRange(result.Children);
+            exact &= result.Exact;
+        }
+
+        var scale = sample.Count == 0 ? 0 : parents / sample.Count;
+        costs.Add(new StreamCost(node.Definition.Name, calls * scale, chain, exact ? CostBasis.Exact : CostBasis.Extrapolated, node.Selected));
+        foreach (var child in node.Children)
+        {
+            await EstimateAsync(child, childContexts, children * scale, exact, costs, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The last run's cost stands for this one when the stream and everything under it read the same whatever the
+    /// bookmark (full-table lists, lists compared here): only windows and newest-first lists read less after a bookmark.
+    /// </summary>
+    private bool Recorded(StreamNode node) =>
+        node.SelfAndDescendants().All(n => n.Definition.Incremental is Incremental.FullTable or Incremental.ClientSide
+            && state.RecordedRequests(n.Definition.Name) is not null);
+
+    /// <summary>A few parents of a short list, a twentieth of a long one, never more than <see cref="MaxSample"/>.</summary>
+    private static int SampleSize(double parents) => (int)Math.Min(MaxSample, Math.Max(MinSample, Math.Ceiling(parents * SampleShare)));
+
+    /// <summary>Up to <paramref name="size"/> items drawn without replacement, the same ones every run (a fixed seed).</summary>
+    private static List<T> Pick<T>(IReadOnlyList<T> items, int size)
+    {
+        if (items.Count <= size)
+        {
+            return [.. items];
+        }
+
+        var random = new Random(13);
+        return [.. Enumerable.Range(0, items.Count).OrderBy(_ => random.Next()).Take(size).Order().Select(i => items[i])];
+    }
+}
