@@ -14,15 +14,12 @@ internal static class BroadcastEndpoints
     public static void Map(IEndpointRouteBuilder app, FakeDataset data)
     {
         Routes.Get(app, "/v1/broadcasts", ctx => ListPage.WriteAllAsync(ctx, "broadcasts", data.Catalog.Broadcasts));
-        Routes.Get(app, "/v1/broadcasts/{id}", ctx => ListPage.WriteObjectAsync(ctx, "broadcast", Lookup.Broadcast(ctx, data.State)));
         Routes.Get(app, "/v1/broadcasts/{id}/actions", ctx =>
         {
             var broadcast = Lookup.Broadcast(ctx, data.State);
             var limit = QueryParams.Limit(ctx.Request, MaxActionsLimit, 10);
             return ListPage.WriteAsync(ctx, "actions", broadcast.ActionDetails, limit, NextStyle.Absent);
         });
-        Routes.Get(app, "/v1/broadcasts/{id}/actions/{action_id}", ctx =>
-            ListPage.WriteObjectAsync(ctx, "action", Lookup.BroadcastAction(ctx, data.State)));
         Routes.Get(app, "/v1/broadcasts/{id}/triggers", ctx =>
             ListPage.WriteAllAsync(ctx, "triggers", Lookup.Broadcast(ctx, data.State).Triggers));
         // Under /v1/campaigns/ although the id is a broadcast's: the API's legacy naming.

@@ -12,10 +12,7 @@ internal static class CampaignEndpoints
     public static void Map(IEndpointRouteBuilder app, FakeDataset data)
     {
         Routes.Get(app, "/v1/campaigns", ctx => ListPage.WriteAllAsync(ctx, "campaigns", data.Catalog.Campaigns));
-        Routes.Get(app, "/v1/campaigns/{id}", ctx => ListPage.WriteObjectAsync(ctx, "campaign", Lookup.Campaign(ctx, data.State)));
         Routes.Get(app, "/v1/campaigns/{id}/actions", ctx =>
             ListPage.WriteAsync(ctx, "actions", Lookup.Campaign(ctx, data.State).ActionDetails, ActionsPerPage, NextStyle.EmptyString));
-        Routes.Get(app, "/v1/campaigns/{id}/actions/{action_id}", ctx =>
-            ListPage.WriteObjectAsync(ctx, "action", Lookup.CampaignAction(ctx, data.State)));
     }
 }

@@ -16,17 +16,6 @@ internal static partial class CustomerEndpoints
     {
         Routes.Post(app, "/v1/customers", ctx => SearchAsync(ctx, data));
         Routes.Post(app, "/v1/customers/attributes", ctx => AttributesAsync(ctx, data));
-        Routes.Get(app, "/v1/customers/{id}/attributes", ctx =>
-        {
-            var p = Lookup.Person(ctx, data);
-            return JsonResponse.WriteAsync(ctx, w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("customer");
-                PersonWriter.WritePerson(w, data.People, data.Seed, p);
-                w.WriteEndObject();
-            });
-        });
         Routes.Get(app, "/v1/customers/{id}/segments", ctx =>
         {
             var p = Lookup.Person(ctx, data);

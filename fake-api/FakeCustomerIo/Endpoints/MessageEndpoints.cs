@@ -39,28 +39,5 @@ internal static class MessageEndpoints
             var p = Lookup.Person(ctx, data);
             return DeliveryList.WriteAsync(ctx, data, data.Deliveries.OfPerson(p), skipForgotten: true, notBefore: data.People.CreatedAt(p));
         });
-        Routes.Get(app, "/v1/messages/{message_id}", ctx => SingleAsync(ctx, data));
-    }
-
-    private static Task SingleAsync(HttpContext ctx, FakeDataset data)
-    {
-        // Ids are not invertible cheaply at bench scale; the single read is only served for recent deliveries.
-        var id = Http.QueryParams.Route(ctx, "message_id");
-        var count = data.Deliveries.Timeline.Count(data.Generation);
-        for (var i = count - 1; i >= Math.Max(0, count - 100_000); i--)
-        {
-            if (data.Deliveries.Id(i) == id)
-            {
-                return Http.JsonResponse.WriteAsync(ctx, w =>
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("message");
-                    DeliveryWriter.Write(w, data.Deliveries, i);
-                    w.WriteEndObject();
-                });
-            }
-        }
-
-        throw Http.ApiException.NotFound($"message {id}");
     }
 }

@@ -16,7 +16,6 @@ internal static class NewsletterEndpoints
             var limit = QueryParams.Limit(ctx.Request, MaxLimit, 10);
             return ListPage.WriteAsync(ctx, "newsletters", ListPage.Sorted(ctx, data.Catalog.Newsletters), limit, NextStyle.Absent);
         });
-        Routes.Get(app, "/v1/newsletters/{id}", ctx => ListPage.WriteObjectAsync(ctx, "newsletter", Lookup.Newsletter(ctx, data.State)));
         Routes.Get(app, "/v1/newsletters/{id}/contents", ctx =>
             ListPage.WriteAllAsync(ctx, "contents", Lookup.Newsletter(ctx, data.State).Contents));
         Routes.Get(app, "/v1/newsletters/{id}/test_groups", ctx =>

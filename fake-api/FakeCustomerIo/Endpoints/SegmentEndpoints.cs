@@ -12,7 +12,6 @@ internal static class SegmentEndpoints
     public static void Map(IEndpointRouteBuilder app, FakeDataset data)
     {
         Routes.Get(app, "/v1/segments", ctx => ListPage.WriteAllAsync(ctx, "segments", data.Catalog.Segments));
-        Routes.Get(app, "/v1/segments/{id}", ctx => ListPage.WriteObjectAsync(ctx, "segment", Lookup.Segment(ctx, data.State)));
         Routes.Get(app, "/v1/segments/{id}/membership", ctx => MembershipAsync(ctx, data));
         Routes.Get(app, "/v1/segments/{id}/customer_count", ctx =>
         {
