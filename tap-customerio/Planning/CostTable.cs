@@ -32,7 +32,7 @@ internal static class CostTable
             { Source: CustomersSource } => "1 per 1,000 people (search), + 1 per 100 people when the profiles are written",
             { Source: EspSuppressionsSource, Paging: OffsetStyle offset } => $"1 per {offset.Limit:N0} rows of each of 4 lists, again per `esp_domains` entry",
             _ when DeclaredCost.OneCallAPass(stream) => "1" + passes,
-            { Paging: WindowStyle windows } => $"1 per {windows.Limit:N0} rows, + 1 per {windows.Days}-day window" + passes,
+            { Paging: WindowStyle windows } => $"1 per {windows.Limit:N0} rows, + 1 per `messages_window_days` window" + passes,
             { Paging: CursorStyle { Limit: { } limit } } => $"1 per {limit:N0} rows" + passes,
             { Paging: NextOffsetStyle offset } => $"1 per {offset.Limit:N0} rows" + passes,
             { Paging: CursorStyle } => "1 per page (the API's page size)" + passes,
