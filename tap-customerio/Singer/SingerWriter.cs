@@ -53,10 +53,6 @@ internal sealed partial class SingerWriter : IDisposable
         WriteNode(message, flush: false);
     }
 
-    /// <summary>Writes a STATE; a value that belongs to no other node (a fresh snapshot) is used as it is, not copied again.</summary>
-    public void WriteState(JsonObject value) =>
-        WriteNode(new JsonObject { ["type"] = "STATE", ["value"] = value.Parent is null ? value : value.DeepClone() }, flush: true);
-
     /// <summary>
     /// Writes a STATE whose value <paramref name="writeValue"/> writes while this writer's lock is held: a value read
     /// here can never be overtaken by one read later, whichever stream's thread prints it.

@@ -80,7 +80,13 @@ public sealed class SingerWriterTests
         using (var writer = new SingerWriter(output))
         {
             writer.WriteSchema("s", Schema, ["id"], "created");
-            writer.WriteState(new JsonObject { ["bookmarks"] = new JsonObject() });
+            writer.WriteState(json =>
+            {
+                json.WriteStartObject();
+                json.WriteStartObject("bookmarks");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            });
         }
 
         var bytes = output.ToArray();
