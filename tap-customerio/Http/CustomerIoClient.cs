@@ -6,13 +6,14 @@ using Polly;
 using Polly.Retry;
 using Serilog;
 using TapCustomerIo.Config;
+using TapCustomerIo.Json;
 using TapCustomerIo.Logging;
 
 namespace TapCustomerIo.Http;
 
 /// <summary>
 /// The only place that talks HTTP: base URL by region, bearer auth, User-Agent, the shared budget and retries.
-/// Streams hand it an <see cref="ApiRequest"/> and get a parsed JSON document back, or null for a tolerated 404.
+/// Streams hand it an <see cref="ApiRequest"/> and get the checked JSON body back, or null for a tolerated 404.
 /// </summary>
 internal sealed class CustomerIoClient : IDisposable
 {
@@ -52,7 +53,7 @@ internal sealed class CustomerIoClient : IDisposable
     /// <summary>Attempts made per stream (retries included): what the demo's table and the benchmark report.</summary>
     public IReadOnlyDictionary<string, int> AttemptsByStream => _attempts;
 
-    public async Task<JsonDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
+    public async Task<RawDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
     {
         // The first request goes alone; the rest wait for its first answer (not its retries). A cold process spends its first tens of
         // milliseconds compiling and connecting, so a burst of first requests would leave on time but arrive late and
@@ -145,7 +146,7 @@ internal sealed class CustomerIoClient : IDisposable
             var stream = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                attempt = new HttpAttempt(200, await JsonDocument.ParseAsync(stream, default, cancellation).ConfigureAwait(false));
+                attempt = new HttpAttempt(200, await RawDocument.ReadAsync(stream, response.Content.Headers.ContentLength, cancellation).ConfigureAwait(false));
             }
         }
         else
@@ -165,7 +166,7 @@ internal sealed class CustomerIoClient : IDisposable
         _ => null,
     };
 
-    private JsonDocument? Interpret(HttpAttempt attempt, ApiRequest request)
+    private RawDocument? Interpret(HttpAttempt attempt, ApiRequest request)
     {
         if (attempt.Status == 200)
         {

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Paging;
 
 /// <summary>Reads the list and the cursor out of a response body.</summary>
 internal static class Envelope
 {
-    public static IReadOnlyList<JsonElement> Records(JsonDocument document, string key, ApiRequest request)
+    public static IReadOnlyList<RawValue> Records(RawDocument document, string key, ApiRequest request)
     {
-        var root = document.RootElement;
+        var root = document.Root;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(key, out var list))
         {
             throw new TapException(
@@ -18,7 +19,7 @@ internal static class Envelope
 
         return list.ValueKind switch
         {
-            JsonValueKind.Array => list.EnumerateArray().ToArray(),
+            JsonValueKind.Array => document.Items(list),
             JsonValueKind.Null => [], // empty lists come back as null (people search, segments, suppressions)
             JsonValueKind.Object => [list], // single-object envelopes (used_by, object attributes)
             _ => throw new TapException(
@@ -26,8 +27,8 @@ internal static class Envelope
         };
     }
 
-    public static string? Next(JsonDocument document) =>
-        document.RootElement.TryGetProperty("next", out var next) ? next.ValueKind switch
+    public static string? Next(RawDocument document) =>
+        document.Root.TryGetProperty("next"u8, out var next) ? next.ValueKind switch
         {
             JsonValueKind.String => next.GetString(),
             JsonValueKind.Number => next.GetRawText(),

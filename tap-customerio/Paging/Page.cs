@@ -1,10 +1,10 @@
-using System.Text.Json;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Paging;
 
 /// <summary>
-/// One answered request: the envelope's records, the parsed body that holds them alive, and the <c>next</c> cursor the
+/// One answered request: the envelope's records, the body that holds them alive, and the <c>next</c> cursor the
 /// body carried (read up front, so a paginator can use it after the body was handed out and disposed).
 /// </summary>
-internal sealed record Page(ApiRequest Request, JsonDocument Document, IReadOnlyList<JsonElement> Records, string? Next);
+internal sealed record Page(ApiRequest Request, RawDocument Document, IReadOnlyList<RawValue> Records, string? Next);

@@ -55,7 +55,7 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
             {
                 if (node.Children.Count > 0)
                 {
-                    children.AddRange(SyncRunner.ChildContexts(node, batch.Records, parent.Values).Select(c => new ParentContext(c.Values, c.Created)));
+                    children.AddRange(SyncRunner.ChildContexts(node, batch.Records, parent.Values, batch.RecordExtras).Select(c => new ParentContext(c.Values, c.Created)));
                 }
 
                 // The search page's ids, fetched by the sync in calls of 100 when the people are written.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Schemas;
 
@@ -50,7 +51,7 @@ internal sealed class RecordPlan
     /// list share their layout, so the last name seen at each position is compared as UTF-8 bytes first, which spares
     /// a string per property on the hot path. Not thread-safe: the writer calls it under its lock.
     /// </summary>
-    public PlannedField? Lookup(JsonProperty property, int position)
+    public PlannedField? Lookup(RawProperty property, int position)
     {
         if (position < _layout.Length && _layout[position] is { } cached && property.NameEquals(cached.Utf8))
         {

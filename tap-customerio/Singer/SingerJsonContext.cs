@@ -7,7 +7,6 @@ namespace TapCustomerIo.Singer;
 /// <summary>Source-generated serializers: the tap is trimmed and AOT-compiled, so nothing may need reflection.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class SingerJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 
 namespace TapCustomerIo.Singer;
@@ -76,8 +77,8 @@ internal sealed partial class SingerWriter : IDisposable
     /// Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record;
     /// <paramref name="version"/> is the table version of a full-table sync (see <see cref="WriteActivateVersion"/>).
     /// </summary>
-    public void WriteRecords(RecordPlan plan, IEnumerable<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted,
-        Action<string>? onUnknownField = null, long? version = null)
+    public void WriteRecords(RecordPlan plan, IEnumerable<RawValue> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted,
+        Action<string>? onUnknownField = null, long? version = null, Func<RawValue, IReadOnlyList<KeyValuePair<string, string?>>>? recordExtras = null)
     {
         var stream = JsonEncodedText.Encode(plan.Stream);
         var time = JsonEncodedText.Encode(timeExtracted);
@@ -90,7 +91,7 @@ internal sealed partial class SingerWriter : IDisposable
                 _json.WriteString(TypeName, RecordType);
                 _json.WriteString(StreamName, stream);
                 _json.WritePropertyName(RecordName);
-                WriteRecord(plan, record, extras, onUnknownField);
+                WriteRecord(plan, record, extras, recordExtras?.Invoke(record) ?? [], onUnknownField);
                 if (version is { } tableVersion)
                 {
                     _json.WriteNumber(VersionName, tableVersion);
@@ -103,7 +104,8 @@ internal sealed partial class SingerWriter : IDisposable
         }
     }
 
-    private void WriteRecord(RecordPlan plan, JsonElement record, IReadOnlyList<KeyValuePair<string, string>> extras, Action<string>? onUnknownField)
+    private void WriteRecord(RecordPlan plan, RawValue record, IReadOnlyList<KeyValuePair<string, string>> extras,
+        IReadOnlyList<KeyValuePair<string, string?>> own, Action<string>? onUnknownField)
     {
         _json.WriteStartObject();
         foreach (var (name, text) in extras)
@@ -115,13 +117,22 @@ internal sealed partial class SingerWriter : IDisposable
             }
         }
 
+        foreach (var (name, text) in own)
+        {
+            if (plan.Fields.TryGetValue(name, out var field) && !IsExtra(extras, name))
+            {
+                _json.WritePropertyName(field.Name);
+                ValueWriter.WriteText(_json, text, field.Plan);
+            }
+        }
+
         var position = 0;
-        var singleLine = ValueWriter.IsSingleLine(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record));
+        var singleLine = ValueWriter.IsSingleLine(record.Raw);
         foreach (var property in record.EnumerateObject())
         {
             if (plan.Lookup(property, position++) is { } field)
             {
-                if (extras.Count > 0 && IsExtra(extras, field.Key))
+                if ((extras.Count > 0 && IsExtra(extras, field.Key)) || (own.Count > 0 && IsExtra(own, field.Key)))
                 {
                     continue;
                 }
@@ -143,7 +154,7 @@ internal sealed partial class SingerWriter : IDisposable
         _json.WriteEndObject();
     }
 
-    private static bool IsExtra(IReadOnlyList<KeyValuePair<string, string>> extras, string name)
+    private static bool IsExtra<T>(IReadOnlyList<KeyValuePair<string, T>> extras, string name)
     {
         foreach (var extra in extras)
         {

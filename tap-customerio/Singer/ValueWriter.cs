@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 
 namespace TapCustomerIo.Singer;
@@ -12,7 +13,7 @@ internal static class ValueWriter
 
     /// <param name="singleLine">The value's JSON text has no line break (checked once per record by the caller), so
     /// it can be copied as it arrived.</param>
-    public static void Write(Utf8JsonWriter writer, JsonElement value, FieldPlan plan, bool singleLine = false)
+    public static void Write(Utf8JsonWriter writer, RawValue value, FieldPlan plan, bool singleLine = false)
     {
         switch (plan.Kind)
         {
@@ -49,7 +50,7 @@ internal static class ValueWriter
             default:
                 if (singleLine)
                 {
-                    writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
+                    writer.WriteRawValue(value.Raw, skipInputValidation: true);
                 }
                 else
                 {
@@ -64,9 +65,9 @@ internal static class ValueWriter
     /// Copies a value's JSON text as it arrived: already valid and escaped, so nothing is decoded and re-encoded.
     /// A value spread over several lines (a pretty-printed body) is re-written instead: a Singer message is one line.
     /// </summary>
-    public static void WriteRaw(Utf8JsonWriter writer, JsonElement value)
+    public static void WriteRaw(Utf8JsonWriter writer, RawValue value)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var raw = value.Raw;
         if (IsSingleLine(raw))
         {
             writer.WriteRawValue(raw, skipInputValidation: true);
@@ -81,9 +82,9 @@ internal static class ValueWriter
     public static bool IsSingleLine(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'\n', (byte)'\r') < 0;
 
     /// <summary>Writes a property's name from its raw UTF-8 (an escaped name is decoded first, so it is not escaped twice).</summary>
-    public static void WriteName(Utf8JsonWriter writer, JsonProperty property)
+    public static void WriteName(Utf8JsonWriter writer, RawProperty property)
     {
-        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        var raw = property.RawName;
         if (raw.IndexOf((byte)'\\') < 0)
         {
             writer.WritePropertyName(raw);
@@ -95,9 +96,13 @@ internal static class ValueWriter
     }
 
     /// <summary>Writes a text value (a parent id) as the declared type: digits into an integer column become a number.</summary>
-    public static void WriteText(Utf8JsonWriter writer, string text, FieldPlan plan)
+    public static void WriteText(Utf8JsonWriter writer, string? text, FieldPlan plan)
     {
-        if (plan.Kind == FieldKind.Integer && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        if (text is null)
+        {
+            writer.WriteNullValue();
+        }
+        else if (plan.Kind == FieldKind.Integer && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             writer.WriteNumberValue(number);
         }
@@ -159,7 +164,7 @@ internal static class ValueWriter
         }
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, JsonElement value, FieldPlan plan, bool singleLine)
+    private static void WriteObject(Utf8JsonWriter writer, RawValue value, FieldPlan plan, bool singleLine)
     {
         writer.WriteStartObject();
         foreach (var property in value.EnumerateObject())
@@ -175,9 +180,9 @@ internal static class ValueWriter
     }
 
     /// <summary>The declared plan of a nested property, looked up without allocating its name.</summary>
-    private static FieldPlan? Declared(FieldPlan plan, JsonProperty property)
+    private static FieldPlan? Declared(FieldPlan plan, RawProperty property)
     {
-        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        var raw = property.RawName;
         if (raw.Length > 128 || raw.IndexOf((byte)'\\') >= 0)
         {
             return plan.Properties!.GetValueOrDefault(property.Name);
@@ -188,7 +193,7 @@ internal static class ValueWriter
         return plan.PropertiesByName!.Value.TryGetValue(name[..length], out var found) ? found : null;
     }
 
-    private static bool IsDigits(JsonElement value)
+    private static bool IsDigits(RawValue value)
     {
         var text = value.GetString();
         return text is { Length: > 0 and < 19 } && text.All(char.IsAsciiDigit);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TapCustomerIo.Config;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Streams;
 
@@ -76,7 +77,7 @@ internal sealed class IncrementalPolicy
     private bool Filters => _stream.IsIncremental && _stream.ReplicationKey is not null;
 
     /// <summary>Newest-first lists: once a whole page is at or before the threshold, older pages hold nothing new.</summary>
-    public bool NothingNewerAfter(IReadOnlyList<JsonElement> page) =>
+    public bool NothingNewerAfter(IReadOnlyList<RawValue> page) =>
         _stream.Incremental == Incremental.NewestFirst && _since is { } since && page.Count > 0
         && page.All(r => ReplicationValue.UnixSeconds(r, _stream.ReplicationKey!) is { } t && t <= since);
 
@@ -84,14 +85,14 @@ internal sealed class IncrementalPolicy
     /// The records to write: those after the threshold, and those without a replication value. Newest-first lists drop
     /// records dated after the signpost (the next run reads them; they must not move the bookmark past it).
     /// </summary>
-    public IReadOnlyList<JsonElement> Keep(IReadOnlyList<JsonElement> records)
+    public IReadOnlyList<RawValue> Keep(IReadOnlyList<RawValue> records)
     {
         if (!Filters)
         {
             return records;
         }
 
-        var kept = new List<JsonElement>(records.Count);
+        var kept = new List<RawValue>(records.Count);
         foreach (var record in records)
         {
             if (ReplicationValue.UnixSeconds(record, _stream.ReplicationKey!) is { } value)

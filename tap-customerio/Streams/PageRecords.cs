@@ -1,13 +1,13 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using TapCustomerIo.Singer;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Streams;
 
 /// <summary>The record-level rules a declaration can ask of the reader: checks, lifted identifiers, dropped repeats.</summary>
 internal static class PageRecords
 {
-    public static void RequireObjects(IReadOnlyList<JsonElement> records, StreamDefinition stream, Http.ApiRequest request)
+    public static void RequireObjects(IReadOnlyList<RawValue> records, StreamDefinition stream, Http.ApiRequest request)
     {
         foreach (var record in records)
         {
@@ -20,37 +20,53 @@ internal static class PageRecords
         }
     }
 
-    /// <summary>Lifts the properties of nested objects to the top level (kept there too): relationship identifiers.</summary>
-    public static IReadOnlyList<JsonElement> Lift(IReadOnlyList<JsonElement> records, IReadOnlyList<string> nested)
+    /// <summary>
+    /// Lifts the properties of nested objects to the top level (kept there too): relationship identifiers. The records
+    /// are written again as they arrived, with the lifted properties after their own.
+    /// </summary>
+    public static IReadOnlyList<RawValue> Lift(IReadOnlyList<RawValue> records, IReadOnlyList<string> nested)
     {
-        var result = new JsonElement[records.Count];
-        for (var i = 0; i < records.Count; i++)
+        var buffer = new ArrayBufferWriter<byte>(records.Sum(r => r.Raw.Length) * 2 + 16);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var node = JsonSerializer.SerializeToNode(records[i], SingerJsonContext.Default.JsonElement) as JsonObject ?? [];
-            foreach (var name in nested)
+            writer.WriteStartArray();
+            foreach (var record in records)
             {
-                if (node[name] is JsonObject inner)
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                writer.WriteStartObject();
+                foreach (var property in record.EnumerateObject())
                 {
-                    foreach (var (key, value) in inner)
+                    names.Add(property.Name);
+                    property.WriteTo(writer);
+                }
+
+                foreach (var name in nested)
+                {
+                    if (record.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object)
                     {
-                        if (!node.ContainsKey(key))
+                        foreach (var property in inner.EnumerateObject())
                         {
-                            node[key] = value?.DeepClone();
+                            if (names.Add(property.Name))
+                            {
+                                property.WriteTo(writer);
+                            }
                         }
                     }
                 }
+
+                writer.WriteEndObject();
             }
 
-            result[i] = JsonSerializer.SerializeToElement(node, SingerJsonContext.Default.JsonObject);
+            writer.WriteEndArray();
         }
 
-        return result;
+        return [.. RawDocument.Parse(buffer.WrittenSpan.ToArray()).Root.EnumerateArray()];
     }
 
     /// <summary>Drops the records whose key is in <paramref name="seen"/> or earlier on the page, and adds the rest's keys to it.</summary>
-    public static IReadOnlyList<JsonElement> Unseen(IReadOnlyList<JsonElement> records, IReadOnlyList<string> keys, HashSet<string> seen)
+    public static IReadOnlyList<RawValue> Unseen(IReadOnlyList<RawValue> records, IReadOnlyList<string> keys, HashSet<string> seen)
     {
-        var kept = new List<JsonElement>(records.Count);
+        var kept = new List<RawValue>(records.Count);
         lock (seen)
         {
             foreach (var record in records)
@@ -66,10 +82,10 @@ internal static class PageRecords
     }
 
     /// <summary>Drops the records whose key was on the previous page (<paramref name="previous"/>, replaced by this page's keys).</summary>
-    public static IReadOnlyList<JsonElement> NotOnPreviousPage(IReadOnlyList<JsonElement> records, IReadOnlyList<string> keys, HashSet<string> previous)
+    public static IReadOnlyList<RawValue> NotOnPreviousPage(IReadOnlyList<RawValue> records, IReadOnlyList<string> keys, HashSet<string> previous)
     {
         var current = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<JsonElement>(records.Count);
+        var kept = new List<RawValue>(records.Count);
         foreach (var record in records)
         {
             var key = Key(record, keys);
@@ -85,7 +101,7 @@ internal static class PageRecords
     }
 
     /// <summary>A record's key as one string (several properties joined by a unit separator).</summary>
-    public static string Key(JsonElement record, IReadOnlyList<string> keys) =>
+    public static string Key(RawValue record, IReadOnlyList<string> keys) =>
         keys.Count == 1
             ? (record.TryGetProperty(keys[0], out var only) ? only.ToString() : "")
             : string.Join('\u001f', keys.Select(k => record.TryGetProperty(k, out var v) ? v.ToString() : ""));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Streams;
 
@@ -13,7 +14,7 @@ internal sealed record ParentLink(string Stream, IReadOnlyList<KeyValuePair<stri
         new(stream, [new(childField, parentField)]);
 
     /// <summary>Reads when a parent record was created (a child's time windows start there); null: unknown.</summary>
-    public Func<JsonElement, DateTimeOffset?>? Created { get; init; }
+    public Func<RawValue, DateTimeOffset?>? Created { get; init; }
 
     /// <summary>The parent's creation is the first of <paramref name="fields"/> present (unix seconds).</summary>
     public ParentLink CreatedAt(params string[] fields) =>

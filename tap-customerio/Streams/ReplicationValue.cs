@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TapCustomerIo.Json;
 using TapCustomerIo.Singer;
 
 namespace TapCustomerIo.Streams;
@@ -7,7 +8,7 @@ namespace TapCustomerIo.Streams;
 /// <summary>Reads a replication key from a raw API record: Unix seconds, a string of digits, or RFC 3339 text.</summary>
 internal static class ReplicationValue
 {
-    public static long? UnixSeconds(JsonElement record, string key)
+    public static long? UnixSeconds(RawValue record, string key)
     {
         if (record.ValueKind != JsonValueKind.Object || !record.TryGetProperty(key, out var value))
         {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 using TapCustomerIo.Paging;
 
 namespace TapCustomerIo.Streams;
@@ -79,7 +80,7 @@ internal sealed class StreamReader : IRecordSource
                     stop |= rest.Count > 0;
                 }
 
-                yield return new RecordBatch(records, page.Document) { Response = page.Document.RootElement };
+                yield return new RecordBatch(records, page.Document) { Response = page.Document.Root };
                 if (stop)
                 {
                     break; // newest first: the older pages hold nothing new; or the rest of the window is read in pieces
@@ -98,7 +99,7 @@ internal sealed class StreamReader : IRecordSource
         }
 
         /// <summary>The pieces of the rest of a window after its first full page, and that page's keys to drop from them.</summary>
-        private (IReadOnlyList<PageLane> Pieces, HashSet<string>? Boundary) Divide(WindowStyle windows, PageLane lane, IReadOnlyList<JsonElement> page)
+        private (IReadOnlyList<PageLane> Pieces, HashSet<string>? Boundary) Divide(WindowStyle windows, PageLane lane, IReadOnlyList<RawValue> page)
         {
             var key = context.Stream.ReplicationKey!;
             if (ReplicationValue.UnixSeconds(page[0], key) is not { } first || ReplicationValue.UnixSeconds(page[^1], key) is not { } last)
@@ -124,7 +125,7 @@ internal sealed class StreamReader : IRecordSource
             return (rest, boundary);
         }
 
-        private IReadOnlyList<JsonElement> Shape(Page page, HashSet<string>? previous, HashSet<string>? drop)
+        private IReadOnlyList<RawValue> Shape(Page page, HashSet<string>? previous, HashSet<string>? drop)
         {
             var stream = context.Stream;
             var records = page.Records;

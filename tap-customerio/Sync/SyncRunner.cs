@@ -4,6 +4,7 @@ using Serilog;
 using TapCustomerIo.Config;
 using TapCustomerIo.Discovery;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 using TapCustomerIo.Logging;
 using TapCustomerIo.Singer;
 using TapCustomerIo.Streams;
@@ -136,7 +137,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             {
                 var taken = Quota?.Limit(node, batch) ?? batch;
                 Write(node, taken, parentValues);
-                childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, taken.Records, parentValues);
+                childContexts = node.Children.Count == 0 ? [] : ChildContexts(node, taken.Records, parentValues, taken.RecordExtras);
                 if (node.Policy.AtWindowEnd(taken.CompletedThrough) is { } through)
                 {
                     state.Advance(definition, through); // every delivery created up to the window's end has been written
@@ -171,7 +172,7 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             var extras = batch.Extras.Count == 0 ? parentValues : Merge(parentValues, batch.Extras);
             writer.WriteRecords(plan, records, extras, Rfc3339.Format(time.GetUtcNow()),
                 field => log.Information("{Stream}: field '{Field}' is not in the schema, so it is not emitted", plan.Stream, field),
-                Versions?.Of(plan.Stream));
+                Versions?.Of(plan.Stream), batch.RecordExtras);
             node.Wrote(records.Count);
         }
     }
@@ -181,7 +182,8 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     /// <c>--estimate</c> samples).
     /// </summary>
     internal static List<(IReadOnlyList<KeyValuePair<string, string>> Values, DateTimeOffset? Created)> ChildContexts(
-        StreamNode node, IReadOnlyList<JsonElement> records, IReadOnlyList<KeyValuePair<string, string>> parentValues)
+        StreamNode node, IReadOnlyList<RawValue> records, IReadOnlyList<KeyValuePair<string, string>> parentValues,
+        Func<RawValue, IReadOnlyList<KeyValuePair<string, string?>>>? recordExtras = null)
     {
         var contexts = new List<(IReadOnlyList<KeyValuePair<string, string>>, DateTimeOffset?)>(records.Count);
         var fields = node.Children.SelectMany(c => c.Definition.Parent!.Fields).DistinctBy(f => f.Key).ToArray();
@@ -189,9 +191,14 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
         foreach (var record in records)
         {
             var values = new List<KeyValuePair<string, string>>(fields.Length);
+            var own = recordExtras?.Invoke(record) ?? [];
             foreach (var (childField, parentField) in fields)
             {
-                if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty(parentField, out var value)
+                if (own.FirstOrDefault(o => o.Key == parentField).Value is { } computed)
+                {
+                    values.Add(new(childField, computed));
+                }
+                else if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty(parentField, out var value)
                     && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 {
                     values.Add(new(childField, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()));

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using FakeCustomerIo;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Bench.WritePath;
 
@@ -12,25 +13,25 @@ internal static class DeliverySamples
 {
     public const int Count = 1000;
 
-    public static JsonElement[] Load()
+    public static RawValue[] Load()
     {
         return LoadAsync().GetAwaiter().GetResult();
     }
 
-    private static async Task<JsonElement[]> LoadAsync()
+    private static async Task<RawValue[]> LoadAsync()
     {
         await using var server = await FakeApiServer.StartAsync(new FakeApiOptions { RateLimitPerSecond = 0 });
         using var http = new HttpClient { BaseAddress = server.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Options.ApiKey);
-        var records = new List<JsonElement>(Count);
+        var records = new List<RawValue>(Count);
         string? next = null;
         var startTs = server.Data.AnchorUnix - 400 * 86_400L;
         do
         {
             var url = $"/v1/messages?limit=1000&start_ts={startTs}" + (next is null ? "" : "&start=" + Uri.EscapeDataString(next));
-            using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(url, UriKind.Relative)));
-            records.AddRange(document.RootElement.GetProperty("messages").EnumerateArray().Select(m => m.Clone()));
-            next = document.RootElement.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            using var document = RawDocument.Parse(await http.GetStringAsync(new Uri(url, UriKind.Relative)));
+            records.AddRange(document.Root.GetProperty("messages").EnumerateArray());
+            next = document.Root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         }
         while (records.Count < Count && !string.IsNullOrEmpty(next));
 

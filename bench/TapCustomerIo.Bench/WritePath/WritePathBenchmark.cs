@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 using TapCustomerIo.Singer;
 
@@ -14,7 +15,7 @@ public class WritePathBenchmark
 {
     private const string TimeExtracted = "2026-11-23T12:00:00Z";
     private readonly KeyValuePair<string, string>[] _noExtras = [];
-    private JsonElement[] _records = [];
+    private RawValue[] _records = [];
     private RecordPlan? _plan;
     private SingerWriter? _writer;
 

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 using TapCustomerIo.Singer;
 

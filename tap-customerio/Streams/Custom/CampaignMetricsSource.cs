@@ -34,7 +34,7 @@ internal sealed class CampaignMetricsSource : IRecordSource
 
         using (document)
         {
-            var root = document.RootElement;
+            var root = document.Root;
             var series = MetricRows.Series(MetricRequest.Envelope(document, context, request));
             var first = root.TryGetProperty("start", out var text) && MetricStartText.TryParse(text, zone, out var stated) ? stated : start;
             var variants = root.TryGetProperty("language_variants", out var languages) ? languages : default;

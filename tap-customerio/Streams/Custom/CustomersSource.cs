@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 using TapCustomerIo.Singer;
 
 namespace TapCustomerIo.Streams.Custom;
@@ -57,83 +58,115 @@ internal sealed class CustomersSource : IRecordSource
         var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["ids"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) },
             SingerJsonContext.Default.JsonObject);
         var request = new ApiRequest(HttpMethod.Post, "/v1/customers/attributes", [new("id_type", "cio_id")], context.Stream.Name, body);
-        using var document = (await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!;
-        var allowed = context.Config.CustomerAttributes is { } names ? names.ToHashSet(StringComparer.Ordinal) : null;
-        var people = Paging.Envelope.Records(document, "customers", request);
-        // Values are copied as they are, so the rows take about the response's size, plus the ids lifted to the top.
-        var size = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement).Length + people.Count * 160;
-        return SyntheticRows.Build(writer =>
+        var document = (await context.Client.SendAsync(request, cancellation).ConfigureAwait(false))!;
+        var people = Paging.Envelope.Records(document, "customers", request).Select(Unwrapped).ToArray();
+        if (context.Config.CustomerAttributes is not { } names)
         {
-            foreach (var item in people)
+            // Written as they arrived, with the identifiers put at the top: one pass over each profile.
+            return new RecordBatch(people, document) { RecordExtras = Identifiers };
+        }
+
+        using (document)
+        {
+            var allowed = names.ToHashSet(StringComparer.Ordinal);
+            return SyntheticRows.Build(writer =>
             {
-                // The reference wraps each profile in {"customer": …}; the live API does not. Accept both.
-                var person = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("customer", out var inner) ? inner : item;
-                WritePerson(writer, person, allowed);
-            }
-        }, size);
+                foreach (var person in people)
+                {
+                    WritePerson(writer, person, allowed);
+                }
+            }, document.Root.Raw.Length + people.Length * 160);
+        }
     }
 
-    /// <summary>Values and names are copied as they arrived (raw UTF-8, escapes kept): decoding and re-encoding every
-    /// attribute cost a fifth of the tap's CPU on people with dozens of non-ASCII attributes.</summary>
-    private static void WritePerson(Utf8JsonWriter writer, JsonElement person, HashSet<string>? allowed)
+    /// <summary>The reference wraps each profile in <c>{"customer": …}</c>; the live API does not. Accept both.</summary>
+    private static RawValue Unwrapped(RawValue item)
     {
-        person.TryGetProperty("identifiers", out var identifiers);
-        person.TryGetProperty("attributes", out var attributes);
+        if (item.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in item.EnumerateObject())
+            {
+                return property.NameEquals("customer"u8) && property.Value.ValueKind == JsonValueKind.Object ? property.Value : item;
+            }
+        }
+
+        return item;
+    }
+
+    /// <summary>A profile with only the allowed attributes (<c>customer_attributes</c>), values copied as they arrived.</summary>
+    private static void WritePerson(Utf8JsonWriter writer, RawValue person, HashSet<string> allowed)
+    {
+        var identifiers = Identifiers(person);
         writer.WriteStartObject();
-        writer.WriteString("cio_id", Identifier(person, identifiers, attributes, "cio_id"));
-        writer.WriteString("id", Identifier(person, identifiers, attributes, "id"));
-        writer.WriteString("email", Identifier(person, identifiers, attributes, "email"));
+        foreach (var (name, value) in identifiers)
+        {
+            writer.WriteString(name, value);
+        }
+
         foreach (var property in person.EnumerateObject())
         {
-            if (property.NameEquals("cio_id") || property.NameEquals("id") || property.NameEquals("email"))
+            if (identifiers.Any(i => property.NameEquals(i.Key)))
             {
                 continue;
             }
 
-            ValueWriter.WriteName(writer, property);
-            if (allowed is not null && property.NameEquals("attributes") && property.Value.ValueKind == JsonValueKind.Object)
+            if (property.NameEquals("attributes"u8) && property.Value.ValueKind == JsonValueKind.Object)
             {
+                ValueWriter.WriteName(writer, property);
                 writer.WriteStartObject();
                 foreach (var attribute in property.Value.EnumerateObject().Where(a => allowed.Contains(a.Name)))
                 {
-                    ValueWriter.WriteName(writer, attribute);
-                    ValueWriter.WriteRaw(writer, attribute.Value);
+                    attribute.WriteTo(writer);
                 }
 
                 writer.WriteEndObject();
             }
             else
             {
-                ValueWriter.WriteRaw(writer, property.Value);
+                property.WriteTo(writer);
             }
         }
 
         writer.WriteEndObject();
     }
 
-    /// <summary>Identifiers can sit at the top, in <c>identifiers</c>, or only in <c>attributes</c>; ids stay strings.</summary>
-    private static string? Identifier(JsonElement person, JsonElement identifiers, JsonElement attributes, string name)
+    /// <summary>
+    /// <c>cio_id</c>, <c>id</c> and <c>email</c>, each the first found at the top, in <c>identifiers</c> or among the
+    /// <c>attributes</c> (ids stay strings), from one pass over the profile's top level.
+    /// </summary>
+    private static KeyValuePair<string, string?>[] Identifiers(RawValue person)
     {
-        foreach (var source in new[] { person, identifiers, attributes })
+        RawValue cioId = default, id = default, email = default, identifiers = default, attributes = default;
+        if (person.ValueKind == JsonValueKind.Object)
         {
-            if (source.ValueKind == JsonValueKind.Object && source.TryGetProperty(name, out var value))
+            foreach (var property in person.EnumerateObject())
             {
-                var text = value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString(),
-                    JsonValueKind.Number => value.GetRawText(),
-                    _ => null,
-                };
-                if (!string.IsNullOrEmpty(text))
-                {
-                    return text;
-                }
+                if (property.NameEquals("cio_id"u8)) { cioId = property.Value; }
+                else if (property.NameEquals("id"u8)) { id = property.Value; }
+                else if (property.NameEquals("email"u8)) { email = property.Value; }
+                else if (property.NameEquals("identifiers"u8)) { identifiers = property.Value; }
+                else if (property.NameEquals("attributes"u8)) { attributes = property.Value; }
             }
         }
 
-        return null;
+        return
+        [
+            new("cio_id", Text(cioId) ?? Identifier(identifiers, attributes, "cio_id")),
+            new("id", Text(id) ?? Identifier(identifiers, attributes, "id")),
+            new("email", Text(email) ?? Identifier(identifiers, attributes, "email")),
+        ];
     }
 
-    private static string? CioId(JsonElement identifier) =>
-        Identifier(identifier, default, default, "cio_id");
+    private static string? Identifier(RawValue identifiers, RawValue attributes, string name) =>
+        (identifiers.TryGetProperty(name, out var a) ? Text(a) : null) ?? (attributes.TryGetProperty(name, out var b) ? Text(b) : null);
+
+    private static string? Text(RawValue value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : null,
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+
+    private static string? CioId(RawValue identifier) =>
+        Identifier(identifier, default, "cio_id");
 }

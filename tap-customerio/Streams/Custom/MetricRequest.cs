@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Streams.Custom;
 
@@ -7,7 +8,7 @@ namespace TapCustomerIo.Streams.Custom;
 /// parent was deleted since it was listed: 404).</summary>
 internal static class MetricRequest
 {
-    public static async Task<(ApiRequest Request, JsonDocument? Document)> SendAsync(ReadContext context,
+    public static async Task<(ApiRequest Request, RawDocument? Document)> SendAsync(ReadContext context,
         IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellation)
     {
         var request = new ApiRequest(HttpMethod.Get, context.ResolvePath(context.Stream.Path), query, context.Stream.Name, MissingIsEmpty: true);
@@ -15,7 +16,7 @@ internal static class MetricRequest
     }
 
     /// <summary>The object under the stream's envelope (<c>metric</c>, <c>journey_metric</c>).</summary>
-    public static JsonElement Envelope(JsonDocument document, ReadContext context, ApiRequest request) =>
+    public static RawValue Envelope(RawDocument document, ReadContext context, ApiRequest request) =>
         Paging.Envelope.Records(document, context.Stream.RecordsKey, request).FirstOrDefault();
 
     public static string Unix(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

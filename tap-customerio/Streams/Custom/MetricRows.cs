@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TapCustomerIo.Json;
 using TapCustomerIo.Singer;
 
 namespace TapCustomerIo.Streams.Custom;
@@ -8,8 +9,8 @@ internal static class MetricRows
 {
     /// <param name="variants">Action metrics' <c>language_variants</c> (<c>{key: {language, default, series}}</c>): each
     /// row gets <c>language_variants: {key: {language, default, metric: value in this bucket}}</c>.</param>
-    public static RecordBatch FromSeries(JsonElement series, IReadOnlyList<DateTimeOffset> starts, string periodField, string period,
-        JsonElement variants = default)
+    public static RecordBatch FromSeries(RawValue series, IReadOnlyList<DateTimeOffset> starts, string periodField, string period,
+        RawValue variants = default)
     {
         var columns = Columns(series);
         var languages = variants.ValueKind == JsonValueKind.Object
@@ -34,7 +35,7 @@ internal static class MetricRows
                             field.WriteTo(writer);
                         }
 
-                        WriteBucket(writer, Columns(language.Value.TryGetProperty("series", out var s) ? s : default), i);
+                        WriteBucket(writer, Columns(language.Value.TryGetProperty("series"u8, out var s) ? s : default), i);
                         writer.WriteEndObject();
                     }
 
@@ -46,24 +47,25 @@ internal static class MetricRows
         });
     }
 
-    public static int Length(JsonElement series) => Columns(series).Select(p => p.Value.GetArrayLength()).DefaultIfEmpty(0).Max();
+    public static int Length(RawValue series) => Columns(series).Select(p => p.Values.Length).DefaultIfEmpty(0).Max();
 
-    public static JsonElement Series(JsonElement metric) =>
+    public static RawValue Series(RawValue metric) =>
         metric.ValueKind == JsonValueKind.Object && metric.TryGetProperty("series", out var series) ? series : metric;
 
-    private static JsonProperty[] Columns(JsonElement series) => series.ValueKind == JsonValueKind.Object
-        ? series.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToArray()
+    /// <summary>Each metric's name and values (the arrays are short: a bucket a day, week or month).</summary>
+    private static (string Name, RawValue[] Values)[] Columns(RawValue series) => series.ValueKind == JsonValueKind.Object
+        ? [.. series.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).Select(p => (p.Name, p.Value.EnumerateArray().ToArray()))]
         : [];
 
     /// <summary>Each metric's value in bucket <paramref name="index"/>, null where its array is shorter.</summary>
-    private static void WriteBucket(Utf8JsonWriter writer, JsonProperty[] columns, int index)
+    private static void WriteBucket(Utf8JsonWriter writer, (string Name, RawValue[] Values)[] columns, int index)
     {
         foreach (var column in columns)
         {
             writer.WritePropertyName(column.Name);
-            if (index < column.Value.GetArrayLength())
+            if (index < column.Values.Length)
             {
-                column.Value[index].WriteTo(writer);
+                column.Values[index].WriteTo(writer);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Streams.Custom;
 
@@ -11,7 +12,7 @@ namespace TapCustomerIo.Streams.Custom;
 /// </summary>
 internal static partial class MetricStartText
 {
-    public static bool TryParse(JsonElement value, TimeZoneInfo zone, out DateTimeOffset start)
+    public static bool TryParse(RawValue value, TimeZoneInfo zone, out DateTimeOffset start)
     {
         start = default;
         return value.ValueKind switch

@@ -19,13 +19,13 @@ internal sealed class SegmentCountSource : IRecordSource
             yield break;
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (document.Root.ValueKind != JsonValueKind.Object)
         {
-            var kind = document.RootElement.ValueKind;
+            var kind = document.Root.ValueKind;
             document.Dispose();
             throw new TapException($"stream '{request.Stream}': {request} answered a {kind}, not an object; the sync stopped here.");
         }
 
-        yield return new RecordBatch([document.RootElement], document);
+        yield return new RecordBatch([document.Root], document);
     }
 }

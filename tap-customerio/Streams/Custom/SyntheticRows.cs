@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Streams.Custom;
 
@@ -18,7 +19,7 @@ internal static class SyntheticRows
             writer.WriteEndArray();
         }
 
-        var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return new RecordBatch(document.RootElement.EnumerateArray().ToArray(), document);
+        var document = RawDocument.Parse(buffer.WrittenSpan.ToArray());
+        return new RecordBatch(document.Root.EnumerateArray().ToArray(), document);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TapCustomerIo.Json;
 using TapCustomerIo.Paging;
 using TapCustomerIo.Singer;
 using TapCustomerIo.Streams.Custom;
@@ -27,7 +28,7 @@ internal static class People
     /// attribute timestamp (an attribute is set no earlier than the person exists). Null for a bare identifier (the
     /// profiles were not fetched).
     /// </summary>
-    private static DateTimeOffset? PersonCreated(JsonElement person)
+    private static DateTimeOffset? PersonCreated(RawValue person)
     {
         long? created = null;
         if (person.ValueKind == JsonValueKind.Object && person.TryGetProperty("attributes", out var attributes))

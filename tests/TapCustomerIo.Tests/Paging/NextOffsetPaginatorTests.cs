@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 using TapCustomerIo.Paging;
 
 namespace TapCustomerIo.Tests.Paging;
@@ -11,7 +12,7 @@ public sealed class NextOffsetPaginatorTests
 
     private static long? Next(string body, long offset)
     {
-        using var document = JsonDocument.Parse(body);
+        using var document = RawDocument.Parse(body);
         return NextOffsetPaginator.NextOffset(Envelope.Next(document), offset, Request);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TapCustomerIo.Http;
+using TapCustomerIo.Json;
 using TapCustomerIo.Paging;
 
 namespace TapCustomerIo.Tests.Paging;
@@ -9,7 +10,7 @@ public sealed class PaginatorTests
     private static readonly ApiRequest List = new(HttpMethod.Get, "/v1/things", [new("type", "a")], "things");
 
     private static Page PageOf(ApiRequest request, int records, string? next) =>
-        new(request, JsonDocument.Parse("{}"), Enumerable.Repeat(JsonDocument.Parse("{}").RootElement, records).ToArray(), next);
+        new(request, RawDocument.Parse("{}"), Enumerable.Repeat(RawDocument.Parse("{}").Root, records).ToArray(), next);
 
     private static string Query(ApiRequest? request) => request is null ? "(stop)" : string.Join('&', request.Query.Select(q => $"{q.Key}={q.Value}"));
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 using TapCustomerIo.Singer;
 
@@ -11,11 +12,11 @@ public sealed class FieldPlanTests
     private static string Write(string stream, string property, string json)
     {
         var plan = FieldPlan.Compile(SchemaStore.Load(stream)["properties"]![property]);
-        using var document = JsonDocument.Parse(json);
+        using var document = RawDocument.Parse(json);
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ValueWriter.Write(writer, document.RootElement, plan);
+            ValueWriter.Write(writer, document.Root, plan);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());

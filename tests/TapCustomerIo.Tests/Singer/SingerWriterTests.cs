@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 using TapCustomerIo.Singer;
 
@@ -27,8 +28,8 @@ public sealed class SingerWriterTests
         var unknown = new List<string>();
         using (var writer = new SingerWriter(output))
         {
-            using var document = JsonDocument.Parse(record);
-            writer.WriteRecords(new RecordPlan("s", Schema, selected), [document.RootElement], extras ?? [], "2024-01-01T00:00:00Z", unknown.Add);
+            using var document = RawDocument.Parse(record);
+            writer.WriteRecords(new RecordPlan("s", Schema, selected), [document.Root], extras ?? [], "2024-01-01T00:00:00Z", unknown.Add);
         }
 
         return (Encoding.UTF8.GetString(output.ToArray()), unknown);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TapCustomerIo.Config;
+using TapCustomerIo.Json;
 using TapCustomerIo.Streams;
 
 namespace TapCustomerIo.Tests.Streams;
@@ -15,8 +16,8 @@ public sealed class IncrementalPolicyTests
 
     private static StreamDefinition Stream(string name) => StreamRegistry.Find(name)!;
 
-    private static JsonElement[] Records(params long[] times) =>
-        times.Select(t => JsonDocument.Parse($$"""{"id": {{t}}, "timestamp": {{t}}, "updated": {{t}}}""").RootElement).ToArray();
+    private static RawValue[] Records(params long[] times) =>
+        times.Select(t => RawDocument.Parse($$"""{"id": {{t}}, "timestamp": {{t}}, "updated": {{t}}}""").Root).ToArray();
 
     [Fact]
     public void The_threshold_is_the_bookmark_minus_the_lookback_floored_at_the_start_date()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TapCustomerIo.Json;
 using TapCustomerIo.Singer;
 using TapCustomerIo.Streams.Custom;
 
@@ -37,8 +38,8 @@ public sealed class MetricStartTextTests
     [Fact]
     public void Reads_unix_seconds_and_refuses_other_json_kinds()
     {
-        Assert.True(MetricStartText.TryParse(JsonDocument.Parse("1736121600").RootElement, NewYork, out var start));
+        Assert.True(MetricStartText.TryParse(RawDocument.Parse("1736121600").Root, NewYork, out var start));
         Assert.Equal("2025-01-06T00:00:00Z", Rfc3339.Format(start));
-        Assert.False(MetricStartText.TryParse(JsonDocument.Parse("null").RootElement, NewYork, out _));
+        Assert.False(MetricStartText.TryParse(RawDocument.Parse("null").Root, NewYork, out _));
     }
 }

@@ -1,0 +1,376 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace TapCustomerIo.Json;
+
+/// <summary>
+/// Finds where a JSON value ends, checking the structure on the way (brackets, commas, colons, literals, escapes, numbers'
+/// shape) but decoding nothing. Strings are skipped with a vectorised search for their quote, backslash or a control
+/// character, which is what makes a response's first pass cheap: nearly all of a Customer.io body is string content.
+/// </summary>
+internal static class JsonScan
+{
+    /// <summary>The nesting a response may use (System.Text.Json's default limit).</summary>
+    public const int MaxDepth = 64;
+
+    // A string's content runs until its quote or an escape; a raw control character (a line break, say) is invalid JSON
+    // and would split a Singer line, so it ends the run too and is refused.
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'"', (byte)'\\']);
+
+    public static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
+    {
+        while (i < json.Length && json[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The index just after the value that starts at <paramref name="i"/> (no whitespace before it).</summary>
+    public static int SkipValue(ReadOnlySpan<byte> json, int i, int depth = 0)
+    {
+        if (i >= json.Length)
+        {
+            throw CutShort();
+        }
+
+        return json[i] switch
+        {
+            (byte)'"' => SkipString(json, i),
+            (byte)'{' => SkipObject(json, i, depth + 1),
+            (byte)'[' => SkipArray(json, i, depth + 1),
+            (byte)'t' => SkipLiteral(json, i, "true"u8),
+            (byte)'f' => SkipLiteral(json, i, "false"u8),
+            (byte)'n' => SkipLiteral(json, i, "null"u8),
+            _ => SkipNumber(json, i),
+        };
+    }
+
+    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
+    private static readonly SearchValues<byte> ScalarEnds = SearchValues.Create(",}] \n\r\t"u8);
+
+    /// <summary>
+    /// The index just after the value at <paramref name="i"/> in a text already checked (a <see cref="RawDocument"/>):
+    /// nothing is validated again, strings end at their first unescaped quote and containers at their matching bracket,
+    /// both found by vectorised searches.
+    /// </summary>
+    public static int Skip(ReadOnlySpan<byte> json, int i)
+    {
+        switch (json[i])
+        {
+            case (byte)'"':
+                return SkipCheckedString(json, i);
+            case (byte)'{' or (byte)'[':
+                var depth = 0;
+                while (true)
+                {
+                    i += json[i..].IndexOfAny(Structure);
+                    switch (json[i])
+                    {
+                        case (byte)'"':
+                            i = SkipCheckedString(json, i);
+                            continue;
+                        case (byte)'{' or (byte)'[':
+                            depth++;
+                            break;
+                        default:
+                            depth--;
+                            break;
+                    }
+
+                    i++;
+                    if (depth == 0)
+                    {
+                        return i;
+                    }
+                }
+
+            default:
+                var end = json[i..].IndexOfAny(ScalarEnds);
+                return end < 0 ? json.Length : i + end;
+        }
+    }
+
+    /// <summary>The index after a checked string: its first quote not escaped (preceded by an even run of backslashes).</summary>
+    public static int SkipCheckedString(ReadOnlySpan<byte> json, int i)
+    {
+        i++;
+        while (true)
+        {
+            i += json[i..].IndexOf((byte)'"');
+            var before = i - 1;
+            while (json[before] == '\\')
+            {
+                before--;
+            }
+
+            if ((i - 1 - before) % 2 == 0)
+            {
+                return i + 1;
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SkipValue"/> for a whole body, noting in <paramref name="index"/> the root object's properties and
+    /// where each item of the arrays directly inside it begins and ends, so a response's list is split, and its
+    /// <c>next</c> found, without reading the body again.
+    /// </summary>
+    public static int SkipEnvelope(ReadOnlySpan<byte> json, int i, EnvelopeIndex index) =>
+        i < json.Length && json[i] == '{' ? SkipObject(json, i, 1, index) : SkipValue(json, i);
+
+    /// <summary>The index just after the string whose opening quote is at <paramref name="i"/>.</summary>
+    public static int SkipString(ReadOnlySpan<byte> json, int i)
+    {
+        var run = json[(i + 1)..].IndexOfAny(StringStops);
+        if (run < 0)
+        {
+            throw CutShort();
+        }
+
+        i += 1 + run;
+        return json[i] == '"' ? i + 1 : SkipEscapedString(json, i);
+    }
+
+    /// <summary>
+    /// The rest of a string from its first escape or control character, byte by byte: text sent with <c>\u</c> escapes
+    /// has one every few bytes, where restarting a vectorised search after each would cost more than it saves.
+    /// </summary>
+    private static int SkipEscapedString(ReadOnlySpan<byte> json, int i)
+    {
+        while (i < json.Length)
+        {
+            var b = json[i];
+            if (b == '"')
+            {
+                return i + 1;
+            }
+
+            if (b == '\\')
+            {
+                i = SkipEscape(json, i);
+            }
+            else if (b < 0x20)
+            {
+                throw Invalid(i, "a control character inside a string");
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        throw CutShort();
+    }
+
+    private static int SkipEscape(ReadOnlySpan<byte> json, int i)
+    {
+        if (i + 1 >= json.Length)
+        {
+            throw CutShort();
+        }
+
+        switch (json[i + 1])
+        {
+            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                return i + 2;
+            case (byte)'u':
+                if (i + 6 > json.Length)
+                {
+                    throw CutShort();
+                }
+
+                foreach (var digit in json.Slice(i + 2, 4))
+                {
+                    if (!char.IsAsciiHexDigit((char)digit))
+                    {
+                        throw Invalid(i, "a \\u escape without four hex digits");
+                    }
+                }
+
+                return i + 6;
+            default:
+                throw Invalid(i, "an unknown escape");
+        }
+    }
+
+    private static int SkipObject(ReadOnlySpan<byte> json, int i, int depth, EnvelopeIndex? index = null)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Invalid(i, "nesting deeper than " + MaxDepth);
+        }
+
+        i = SkipWhitespace(json, i + 1);
+        if (i < json.Length && json[i] == '}')
+        {
+            return i + 1;
+        }
+
+        while (true)
+        {
+            if (i >= json.Length)
+            {
+                throw CutShort();
+            }
+
+            if (json[i] != '"')
+            {
+                throw Invalid(i, "a property name that is not a string");
+            }
+
+            var nameStart = i;
+            var nameEnd = SkipString(json, i);
+            var valueStart = SkipWhitespace(json, Expect(json, SkipWhitespace(json, nameEnd), (byte)':'));
+            int valueEnd;
+            if (index is null)
+            {
+                valueEnd = SkipValue(json, valueStart, depth);
+            }
+            else
+            {
+                valueEnd = valueStart < json.Length && json[valueStart] == '['
+                    ? SkipArray(json, valueStart, depth + 1, index)
+                    : SkipValue(json, valueStart, depth);
+                index.Members.Add((nameStart, nameEnd, valueStart, valueEnd));
+            }
+
+            i = SkipWhitespace(json, valueEnd);
+            if (i >= json.Length)
+            {
+                throw CutShort();
+            }
+
+            if (json[i] == '}')
+            {
+                return i + 1;
+            }
+
+            i = SkipWhitespace(json, Expect(json, i, (byte)','));
+        }
+    }
+
+    private static int SkipArray(ReadOnlySpan<byte> json, int i, int depth, EnvelopeIndex? index = null)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Invalid(i, "nesting deeper than " + MaxDepth);
+        }
+
+        index?.Arrays.Add((i, index.Items.Count / 2));
+        i = SkipWhitespace(json, i + 1);
+        if (i < json.Length && json[i] == ']')
+        {
+            return i + 1;
+        }
+
+        while (true)
+        {
+            var start = i;
+            i = SkipValue(json, i, depth);
+            if (index is not null)
+            {
+                index.Items.Add(start);
+                index.Items.Add(i);
+            }
+
+            i = SkipWhitespace(json, i);
+            if (i >= json.Length)
+            {
+                throw CutShort();
+            }
+
+            if (json[i] == ']')
+            {
+                return i + 1;
+            }
+
+            i = SkipWhitespace(json, Expect(json, i, (byte)','));
+        }
+    }
+
+    private static int SkipLiteral(ReadOnlySpan<byte> json, int i, ReadOnlySpan<byte> literal)
+    {
+        if (json.Length - i < literal.Length)
+        {
+            throw json[i..].SequenceEqual(literal[..(json.Length - i)]) ? CutShort() : Invalid(i, "an unknown literal");
+        }
+
+        return json.Slice(i, literal.Length).SequenceEqual(literal) ? i + literal.Length : throw Invalid(i, "an unknown literal");
+    }
+
+    /// <summary>-?digits(.digits)?([eE][+-]?digits)?, as JSON writes numbers.</summary>
+    private static int SkipNumber(ReadOnlySpan<byte> json, int i)
+    {
+        var start = i;
+        if (json[i] == '-')
+        {
+            i++;
+        }
+
+        i = Digits(json, i, start);
+        if (i < json.Length && json[i] == '.')
+        {
+            i = Digits(json, i + 1, start);
+        }
+
+        if (i < json.Length && json[i] is (byte)'e' or (byte)'E')
+        {
+            i++;
+            if (i < json.Length && json[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            i = Digits(json, i, start);
+        }
+
+        return i;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> json, int i, int start)
+    {
+        var first = i;
+        while (i < json.Length && char.IsAsciiDigit((char)json[i]))
+        {
+            i++;
+        }
+
+        if (i == first)
+        {
+            throw i >= json.Length ? CutShort() : Invalid(start, "a value that is not JSON");
+        }
+
+        return i;
+    }
+
+    private static int Expect(ReadOnlySpan<byte> json, int i, byte expected)
+    {
+        if (i >= json.Length)
+        {
+            throw CutShort();
+        }
+
+        return json[i] == expected ? i + 1 : throw Invalid(i, $"'{(char)json[i]}' where '{(char)expected}' belongs");
+    }
+
+    private static JsonException CutShort() => new("the JSON text ends before its last value does");
+
+    private static JsonException Invalid(int at, string what) => new($"invalid JSON at byte {at}: {what}");
+}
+
+/// <summary>What <see cref="JsonScan.SkipEnvelope"/> notes of a body: its root object's properties and its lists' items.</summary>
+internal sealed class EnvelopeIndex
+{
+    /// <summary>Start and end of each item, two entries an item, the arrays one after the other.</summary>
+    public List<int> Items { get; } = [];
+
+    /// <summary>Each array directly in the root object: where it starts and the index of its first item in <see cref="Items"/>.</summary>
+    public List<(int Start, int First)> Arrays { get; } = [];
+
+    public List<(int NameStart, int NameEnd, int ValueStart, int ValueEnd)> Members { get; } = [];
+}

@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace TapCustomerIo.Json;
+
+/// <summary>
+/// A JSON text checked once and kept as its bytes: values are located on demand and copied out as they arrived, never
+/// parsed into a tree. A response body lives in a buffer this class rents from its own pool and returns on
+/// <see cref="Dispose"/>; a value read after that throws instead of seeing the next response's bytes.
+/// </summary>
+internal sealed class RawDocument : IDisposable
+{
+    /// <summary>
+    /// The tap's own pool, not <see cref="ArrayPool{T}.Shared"/>: the shared pool keeps arrays per thread and per core,
+    /// so a few multi-megabyte pages (a segment's membership) would stay resident for the whole run.
+    /// </summary>
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024 * 1024, maxArraysPerBucket: 8);
+
+    private byte[]? _buffer;
+    private readonly int _length;
+    private readonly bool _pooled;
+    private int _rootStart;
+    private int _rootEnd;
+    private readonly EnvelopeIndex _index = new();
+
+    private RawDocument(byte[] buffer, int length, bool pooled)
+    {
+        _buffer = buffer;
+        _length = length;
+        _pooled = pooled;
+    }
+
+    public RawValue Root => new(this, _rootStart, _rootEnd);
+
+    internal ReadOnlySpan<byte> Bytes => (_buffer ?? throw new ObjectDisposedException(nameof(RawDocument))).AsSpan(0, _length);
+
+    /// <summary>Checks <paramref name="utf8"/> and keeps it (not copied): a JSON text the tap built or a test wrote.</summary>
+    public static RawDocument Parse(byte[] utf8) => Check(new RawDocument(utf8, utf8.Length, pooled: false));
+
+    public static RawDocument Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Reads a whole body into a pooled buffer (its length when the server gave one), then checks it.</summary>
+    public static async Task<RawDocument> ReadAsync(Stream body, long? length, CancellationToken cancellation)
+    {
+        var buffer = Pool.Rent(length is > 0 and < int.MaxValue ? (int)length + 1 : 64 * 1024);
+        var used = 0;
+        try
+        {
+            while (true)
+            {
+                if (used == buffer.Length)
+                {
+                    var larger = Pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, used).CopyTo(larger);
+                    Pool.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(used), cancellation).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                used += read;
+            }
+
+            return Check(new RawDocument(buffer, used, pooled: true));
+        }
+        catch
+        {
+            Pool.Return(buffer);
+            throw;
+        }
+    }
+
+    private static RawDocument Check(RawDocument document)
+    {
+        var json = document.Bytes;
+        var start = JsonScan.SkipWhitespace(json, 0);
+        if (start == json.Length)
+        {
+            throw new JsonException("the body is empty, not JSON");
+        }
+
+        var root = JsonScan.SkipEnvelope(json, start, document._index);
+        var end = JsonScan.SkipWhitespace(json, root);
+        if (end != json.Length)
+        {
+            throw new JsonException($"invalid JSON at byte {end}: text after the value");
+        }
+
+        (document._rootStart, document._rootEnd) = (start, root);
+        return document;
+    }
+
+    /// <summary>
+    /// Looks <paramref name="name"/> up among the root object's properties, which the check noted (an envelope's
+    /// <c>next</c> often follows its list: finding it must not mean reading the list again); null for any other value.
+    /// </summary>
+    internal (bool Found, RawValue Value)? RootMember(RawValue value, ReadOnlySpan<byte> name)
+    {
+        if (!value.Is(this, _rootStart) || _index.Members.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (nameStart, nameEnd, valueStart, valueEnd) in _index.Members)
+        {
+            var quoted = Bytes[nameStart..nameEnd];
+            if (quoted[1..^1].SequenceEqual(name) || (quoted.IndexOf((byte)'\\') >= 0 && RawValue.Unescape(quoted) == System.Text.Encoding.UTF8.GetString(name)))
+            {
+                return (true, new RawValue(this, valueStart, valueEnd));
+            }
+        }
+
+        return (false, default);
+    }
+
+    /// <summary>The items of <paramref name="array"/>, split when the body was checked if it sits directly in the root object.</summary>
+    public IReadOnlyList<RawValue> Items(RawValue array)
+    {
+        for (var a = 0; a < _index.Arrays.Count; a++)
+        {
+            if (array.Is(this, _index.Arrays[a].Start))
+            {
+                var first = _index.Arrays[a].First;
+                var last = a + 1 < _index.Arrays.Count ? _index.Arrays[a + 1].First : _index.Items.Count / 2;
+                var result = new RawValue[last - first];
+                for (var k = 0; k < result.Length; k++)
+                {
+                    result[k] = new RawValue(this, _index.Items[2 * (first + k)], _index.Items[2 * (first + k) + 1]);
+                }
+
+                return result;
+            }
+        }
+
+        return [.. array.EnumerateArray()];
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer && _pooled)
+        {
+            Pool.Return(buffer);
+        }
+    }
+}
