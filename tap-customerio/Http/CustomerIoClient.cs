@@ -24,6 +24,7 @@ internal sealed class CustomerIoClient : IDisposable
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, int> _attempts = new();
+    private readonly ConcurrentDictionary<string, int> _bodySizes = new(); // per stream: the pages of one list are alike
     private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
     private int _warmUpEnded;
@@ -146,7 +147,10 @@ internal sealed class CustomerIoClient : IDisposable
             var stream = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                attempt = new HttpAttempt(200, await RawDocument.ReadAsync(stream, response.Content.Headers.ContentLength, cancellation).ConfigureAwait(false));
+                var size = response.Content.Headers.ContentLength ?? _bodySizes.GetValueOrDefault(request.Stream);
+                var document = await RawDocument.ReadAsync(stream, size, cancellation).ConfigureAwait(false);
+                _bodySizes[request.Stream] = document.Length;
+                attempt = new HttpAttempt(200, document);
             }
         }
         else

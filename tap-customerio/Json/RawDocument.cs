@@ -30,16 +30,25 @@ internal sealed class RawDocument : IDisposable
         _pooled = pooled;
     }
 
+    /// <summary>The body's size in bytes.</summary>
+    public int Length => _length;
+
     public RawValue Root => new(this, _rootStart, _rootEnd);
 
-    internal ReadOnlySpan<byte> Bytes => (_buffer ?? throw new ObjectDisposedException(nameof(RawDocument))).AsSpan(0, _length);
+    internal ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, _length);
+
+    /// <summary>The body's buffer; reading it after <see cref="Dispose"/> throws.</summary>
+    internal byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(RawDocument));
 
     /// <summary>Checks <paramref name="utf8"/> and keeps it (not copied): a JSON text the tap built or a test wrote.</summary>
     public static RawDocument Parse(byte[] utf8) => Check(new RawDocument(utf8, utf8.Length, pooled: false));
 
     public static RawDocument Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Reads a whole body into a pooled buffer (its length when the server gave one), then checks it.</summary>
+    /// <summary>
+    /// Reads a whole body into a pooled buffer, then checks it. <paramref name="length"/> is its size when the server
+    /// gave one, or a guess (the last body of the same list): a buffer of the right size is never copied to grow.
+    /// </summary>
     public static async Task<RawDocument> ReadAsync(Stream body, long? length, CancellationToken cancellation)
     {
         var buffer = Pool.Rent(length is > 0 and < int.MaxValue ? (int)length + 1 : 64 * 1024);
@@ -125,25 +134,43 @@ internal sealed class RawDocument : IDisposable
             if (array.Is(this, _index.Arrays[a].Start))
             {
                 var first = _index.Arrays[a].First;
-                var last = a + 1 < _index.Arrays.Count ? _index.Arrays[a + 1].First : _index.Items.Count / 2;
-                var result = new RawValue[last - first];
-                for (var k = 0; k < result.Length; k++)
-                {
-                    result[k] = new RawValue(this, _index.Items[2 * (first + k)], _index.Items[2 * (first + k) + 1]);
-                }
-
-                return result;
+                var last = a + 1 < _index.Arrays.Count ? _index.Arrays[a + 1].First : _index.Count / 2;
+                return new ItemList(this, first, last - first);
             }
         }
 
         return [.. array.EnumerateArray()];
     }
 
+    /// <summary>A list's items as the check found them: a view of the document's table, no array per page.</summary>
+    private sealed class ItemList(RawDocument document, int first, int count) : IReadOnlyList<RawValue>
+    {
+        public int Count => count;
+
+        public RawValue this[int index] => (uint)index < (uint)count
+            ? new RawValue(document, document._index[2 * (first + index)], document._index[2 * (first + index) + 1])
+            : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<RawValue> GetEnumerator()
+        {
+            for (var k = 0; k < count; k++)
+            {
+                yield return this[k];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _buffer, null) is { } buffer && _pooled)
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            Pool.Return(buffer);
+            _index.Release();
+            if (_pooled)
+            {
+                Pool.Return(buffer);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -12,22 +13,45 @@ namespace TapCustomerIo.Json;
 internal readonly struct RawValue
 {
     private readonly RawDocument? _document;
+    private readonly byte[]? _buffer; // the document's, held here so that reading a value is one array access
     private readonly int _start;
     private readonly int _end;
 
     internal RawValue(RawDocument document, int start, int end)
     {
         _document = document;
+        _buffer = document.Buffer;
         _start = start;
         _end = end;
     }
 
+    private RawValue(RawDocument? document, byte[]? buffer, int start, int end)
+    {
+        _document = document;
+        _buffer = buffer;
+        _start = start;
+        _end = end;
+    }
+
+    /// <summary>Another value of the same document.</summary>
+    private RawValue At(int start, int end) => new(_document, _buffer, start, end);
+
     internal bool Is(RawDocument document, int start) => ReferenceEquals(_document, document) && _start == start;
 
     /// <summary>The value's JSON text, escapes and all.</summary>
-    public ReadOnlySpan<byte> Raw => _document is null ? default : _document.Bytes[_start.._end];
+    public ReadOnlySpan<byte> Raw
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_buffer, _start, _end - _start);
+    }
 
-    public JsonValueKind ValueKind => _document is null || _start >= _end ? JsonValueKind.Undefined : _document.Bytes[_start] switch
+    public JsonValueKind ValueKind
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Kind(_buffer, _start);
+    }
+
+    private static JsonValueKind Kind(byte[]? buffer, int start) => buffer is null ? JsonValueKind.Undefined : buffer[start] switch
     {
         (byte)'{' => JsonValueKind.Object,
         (byte)'[' => JsonValueKind.Array,
@@ -54,7 +78,7 @@ internal readonly struct RawValue
     {
         if (ValueKind == JsonValueKind.Object)
         {
-            if (_document!.RootMember(this, utf8Name) is { } member)
+            if (_document!.RootMember(this, utf8Name) is { } member) // also the check that the document is still there
             {
                 value = member.Found ? member.Value : default;
                 return member.Found;
@@ -79,11 +103,13 @@ internal readonly struct RawValue
 
     public long GetInt64() => TryGetInt64(out var number) ? number : throw new FormatException($"{GetRawText()} is not a 64-bit integer");
 
-    public ObjectEnumerator EnumerateObject() =>
-        ValueKind == JsonValueKind.Object ? new ObjectEnumerator(this) : throw new InvalidOperationException($"a {ValueKind} has no properties");
+    public ObjectEnumerator EnumerateObject() => ValueKind == JsonValueKind.Object && _document!.Buffer is not null
+        ? new ObjectEnumerator(this)
+        : throw new InvalidOperationException($"a {ValueKind} has no properties");
 
-    public ArrayEnumerator EnumerateArray() =>
-        ValueKind == JsonValueKind.Array ? new ArrayEnumerator(this) : throw new InvalidOperationException($"a {ValueKind} has no items");
+    public ArrayEnumerator EnumerateArray() => ValueKind == JsonValueKind.Array && _document!.Buffer is not null
+        ? new ArrayEnumerator(this)
+        : throw new InvalidOperationException($"a {ValueKind} has no items");
 
     public int GetArrayLength()
     {
@@ -181,7 +207,7 @@ internal readonly struct RawValue
 
         public bool MoveNext()
         {
-            var json = _object._document!.Bytes[.._object._end];
+            var json = new ReadOnlySpan<byte>(_object._buffer, 0, _object._end);
             var i = JsonScan.SkipWhitespace(json, _next);
             if (json[i] == '}')
             {
@@ -192,7 +218,7 @@ internal readonly struct RawValue
             var nameEnd = JsonScan.SkipCheckedString(json, i);
             var valueStart = JsonScan.SkipWhitespace(json, JsonScan.SkipWhitespace(json, nameEnd) + 1); // past the colon
             var valueEnd = JsonScan.Skip(json, valueStart);
-            Current = new RawProperty(new RawValue(_object._document, i, nameEnd), new RawValue(_object._document, valueStart, valueEnd));
+            Current = new RawProperty(_object.At(i, nameEnd), _object.At(valueStart, valueEnd));
             i = JsonScan.SkipWhitespace(json, valueEnd);
             _next = json[i] == ',' ? i + 1 : i;
             return true;
@@ -230,7 +256,7 @@ internal readonly struct RawValue
 
         public bool MoveNext()
         {
-            var json = _array._document!.Bytes[.._array._end];
+            var json = new ReadOnlySpan<byte>(_array._buffer, 0, _array._end);
             var i = JsonScan.SkipWhitespace(json, _next);
             if (json[i] == ']')
             {
@@ -239,7 +265,7 @@ internal readonly struct RawValue
             }
 
             var end = JsonScan.Skip(json, i);
-            Current = new RawValue(_array._document, i, end);
+            Current = _array.At(i, end);
             i = JsonScan.SkipWhitespace(json, end);
             _next = json[i] == ',' ? i + 1 : i;
             return true;
@@ -263,7 +289,11 @@ internal readonly struct RawValue
 internal readonly record struct RawProperty(RawValue QuotedName, RawValue Value)
 {
     /// <summary>The name's UTF-8 between the quotes, escapes kept.</summary>
-    public ReadOnlySpan<byte> RawName => QuotedName.Raw[1..^1];
+    public ReadOnlySpan<byte> RawName
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => QuotedName.Raw[1..^1];
+    }
 
     public bool NameIsEscaped => RawName.IndexOf((byte)'\\') >= 0;
 

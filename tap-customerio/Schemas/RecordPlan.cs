@@ -19,7 +19,7 @@ internal sealed class RecordPlan
         var properties = schema["properties"] as JsonObject ?? [];
         Fields = properties
             .Where(p => selected is null || selected.Contains(p.Key))
-            .ToDictionary(p => p.Key, p => new PlannedField(p.Key, JsonEncodedText.Encode(p.Key), FieldPlan.Compile(p.Value)));
+            .ToDictionary(p => p.Key, p => new PlannedField(p.Key, Prefix(p.Key), FieldPlan.Compile(p.Value)));
         Declared = properties.Select(p => p.Key).ToHashSet();
         var additional = FieldPlan.Compile(schema["additionalProperties"]);
         Additional = schema["additionalProperties"] is JsonObject ? additional : null;
@@ -32,6 +32,9 @@ internal sealed class RecordPlan
             }
         }
     }
+
+    private static byte[] Prefix(string name) =>
+        System.Text.Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\":");
 
     /// <summary>The schema of the SCHEMA message: only the properties this plan emits.</summary>
     public JsonObject Schema { get; }
@@ -77,4 +80,5 @@ internal sealed class RecordPlan
     public bool FirstSightOfUnknown(string name) => !Declared.Contains(name) && _reportedUnknown.TryAdd(name, true);
 }
 
-internal sealed record PlannedField(string Key, JsonEncodedText Name, FieldPlan Plan);
+/// <param name="Prefix">The property's name as a record line writes it: <c>"name":</c>.</param>
+internal sealed record PlannedField(string Key, byte[] Prefix, FieldPlan Plan);

@@ -5,7 +5,6 @@ namespace TapCustomerIo.Singer;
 
 internal sealed partial class SingerWriter
 {
-    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
 
     /// <summary>
     /// <c>{"type":"ACTIVATE_VERSION","stream":…,"version":…}</c>: the target keeps only the stream's rows of this version

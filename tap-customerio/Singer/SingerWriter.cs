@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,15 +16,11 @@ internal sealed partial class SingerWriter : IDisposable
 {
     private const int FlushThreshold = 256 * 1024;
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
-    private static readonly JsonEncodedText StreamName = JsonEncodedText.Encode("stream");
-    private static readonly JsonEncodedText RecordName = JsonEncodedText.Encode("record");
-    private static readonly JsonEncodedText RecordType = JsonEncodedText.Encode("RECORD");
-    private static readonly JsonEncodedText TimeExtractedName = JsonEncodedText.Encode("time_extracted");
     private static readonly JsonEncodedText StateType = JsonEncodedText.Encode("STATE");
     private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
 
     private readonly Stream _output;
-    private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold + 64 * 1024);
+    private readonly LineBuffer _lines = new(FlushThreshold + 64 * 1024);
     private readonly Utf8JsonWriter _json;
     private readonly Lock _lock = new();
     private readonly JsonSerializerOptions _nodeOptions;
@@ -33,7 +29,7 @@ internal sealed partial class SingerWriter : IDisposable
     {
         _output = output;
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-        _json = new Utf8JsonWriter(_buffer, options);
+        _json = new Utf8JsonWriter(_lines, options);
         _nodeOptions = new JsonSerializerOptions(SingerJsonContext.Default.Options) { Encoder = options.Encoder };
     }
 
@@ -76,30 +72,25 @@ internal sealed partial class SingerWriter : IDisposable
     /// <summary>
     /// Writes records of one stream under one lock; <paramref name="extras"/> are parent ids injected in every record;
     /// <paramref name="version"/> is the table version of a full-table sync (see <see cref="WriteActivateVersion"/>).
+    /// A record line is put together from bytes: its envelope once per call, then each emitted property's name and value.
     /// </summary>
     public void WriteRecords(RecordPlan plan, IEnumerable<RawValue> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted,
         Action<string>? onUnknownField = null, long? version = null, Func<RawValue, IReadOnlyList<KeyValuePair<string, string?>>>? recordExtras = null)
     {
-        var stream = JsonEncodedText.Encode(plan.Stream);
-        var time = JsonEncodedText.Encode(timeExtracted);
+        var head = Utf8("{\"type\":\"RECORD\",\"stream\":" + Quoted(plan.Stream) + ",\"record\":");
+        var tail = Utf8((version is { } v ? ",\"version\":" + v.ToString(CultureInfo.InvariantCulture) : "") + ",\"time_extracted\":" + Quoted(timeExtracted) + "}\n");
         lock (_lock)
         {
             foreach (var record in records)
             {
-                _json.Reset();
-                _json.WriteStartObject();
-                _json.WriteString(TypeName, RecordType);
-                _json.WriteString(StreamName, stream);
-                _json.WritePropertyName(RecordName);
+                _lines.Write(head);
                 WriteRecord(plan, record, extras, recordExtras?.Invoke(record) ?? [], onUnknownField);
-                if (version is { } tableVersion)
+                _lines.Write(tail);
+                if (_lines.Count >= FlushThreshold)
                 {
-                    _json.WriteNumber(VersionName, tableVersion);
+                    _output.Write(_lines.Written);
+                    _lines.Clear();
                 }
-
-                _json.WriteString(TimeExtractedName, time);
-                _json.WriteEndObject();
-                EndLine();
             }
         }
     }
@@ -107,13 +98,15 @@ internal sealed partial class SingerWriter : IDisposable
     private void WriteRecord(RecordPlan plan, RawValue record, IReadOnlyList<KeyValuePair<string, string>> extras,
         IReadOnlyList<KeyValuePair<string, string?>> own, Action<string>? onUnknownField)
     {
-        _json.WriteStartObject();
+        _lines.Write((byte)'{');
+        var first = true;
         foreach (var (name, text) in extras)
         {
             if (plan.Fields.TryGetValue(name, out var field))
             {
-                _json.WritePropertyName(field.Name);
-                ValueWriter.WriteText(_json, text, field.Plan);
+                Separate(ref first);
+                _lines.Write(field.Prefix);
+                ValueWriter.WriteText(_lines, text, field.Plan);
             }
         }
 
@@ -121,8 +114,9 @@ internal sealed partial class SingerWriter : IDisposable
         {
             if (plan.Fields.TryGetValue(name, out var field) && !IsExtra(extras, name))
             {
-                _json.WritePropertyName(field.Name);
-                ValueWriter.WriteText(_json, text, field.Plan);
+                Separate(ref first);
+                _lines.Write(field.Prefix);
+                ValueWriter.WriteText(_lines, text, field.Plan);
             }
         }
 
@@ -137,13 +131,16 @@ internal sealed partial class SingerWriter : IDisposable
                     continue;
                 }
 
-                _json.WritePropertyName(field.Name);
-                ValueWriter.Write(_json, property.Value, field.Plan, singleLine);
+                Separate(ref first);
+                _lines.Write(field.Prefix);
+                ValueWriter.Write(_lines, property.Value, field.Plan, singleLine);
             }
             else if (plan.Additional is { } additional && !plan.Declared.Contains(property.Name))
             {
-                ValueWriter.WriteName(_json, property);
-                ValueWriter.Write(_json, property.Value, additional, singleLine);
+                Separate(ref first);
+                _lines.Write(property.QuotedName.Raw);
+                _lines.Write((byte)':');
+                ValueWriter.Write(_lines, property.Value, additional, singleLine);
             }
             else if (onUnknownField is not null && plan.FirstSightOfUnknown(property.Name))
             {
@@ -151,8 +148,22 @@ internal sealed partial class SingerWriter : IDisposable
             }
         }
 
-        _json.WriteEndObject();
+        _lines.Write((byte)'}');
     }
+
+    private void Separate(ref bool first)
+    {
+        if (!first)
+        {
+            _lines.Write((byte)',');
+        }
+
+        first = false;
+    }
+
+    private static string Quoted(string text) => "\"" + JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     private static bool IsExtra<T>(IReadOnlyList<KeyValuePair<string, T>> extras, string name)
     {
@@ -184,12 +195,11 @@ internal sealed partial class SingerWriter : IDisposable
     private void EndLine()
     {
         _json.Flush();
-        _buffer.GetSpan(1)[0] = (byte)'\n';
-        _buffer.Advance(1);
-        if (_buffer.WrittenCount >= FlushThreshold)
+        _lines.Write((byte)'\n');
+        if (_lines.Count >= FlushThreshold)
         {
-            _output.Write(_buffer.WrittenSpan);
-            _buffer.ResetWrittenCount();
+            _output.Write(_lines.Written);
+            _lines.Clear();
         }
     }
 
@@ -203,8 +213,8 @@ internal sealed partial class SingerWriter : IDisposable
 
     private void FlushLocked()
     {
-        _output.Write(_buffer.WrittenSpan);
-        _buffer.ResetWrittenCount();
+        _output.Write(_lines.Written);
+        _lines.Clear();
         _output.Flush();
     }
 

@@ -1,143 +1,158 @@
+using System.Buffers.Text;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using TapCustomerIo.Json;
 using TapCustomerIo.Schemas;
 
 namespace TapCustomerIo.Singer;
 
-/// <summary>Copies an API value into a record, converting it as its <see cref="FieldPlan"/> says.</summary>
+/// <summary>
+/// Copies an API value into a record, converting it as its <see cref="FieldPlan"/> says. Values arrive as checked
+/// JSON text, so what needs no conversion (nearly everything) is copied byte for byte: nothing is decoded and encoded
+/// again, and no writer validates it a second time.
+/// </summary>
 internal static class ValueWriter
 {
     private const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z
 
-    /// <param name="singleLine">The value's JSON text has no line break (checked once per record by the caller), so
-    /// it can be copied as it arrived.</param>
-    public static void Write(Utf8JsonWriter writer, RawValue value, FieldPlan plan, bool singleLine = false)
+    /// <param name="singleLine">The record's JSON text has no line break (checked once per record by the caller), so
+    /// containers can be copied as they arrived; otherwise their whitespace is dropped (a Singer message is one line).</param>
+    public static void Write(LineBuffer output, RawValue value, FieldPlan plan, bool singleLine = false)
     {
         switch (plan.Kind)
         {
             case FieldKind.DateTime when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds):
-                WriteUnixSeconds(writer, seconds);
+                WriteUnixSeconds(output, seconds);
                 return;
-            case FieldKind.DateTime when value.ValueKind == JsonValueKind.String && IsDigits(value) && value.GetString() is { } text
-                                         && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fromText):
-                WriteUnixSeconds(writer, fromText);
+            case FieldKind.DateTime when value.ValueKind == JsonValueKind.String && Digits(value) is { } fromText:
+                WriteUnixSeconds(output, fromText);
                 return;
-            case FieldKind.Integer when value.ValueKind == JsonValueKind.String && IsDigits(value)
-                                        && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number):
-                writer.WriteNumberValue(number);
+            case FieldKind.Integer when value.ValueKind == JsonValueKind.String && Digits(value) is { } number:
+                WriteNumber(output, number);
                 return;
             case FieldKind.Integer when value.ValueKind == JsonValueKind.Number && !value.TryGetInt64(out _) && value.TryGetDouble(out var d)
                                         && d == Math.Floor(d) && Math.Abs(d) < 9e15:
-                writer.WriteNumberValue((long)d); // 3.0 → 3: an integer column must never see a float
+                WriteNumber(output, (long)d); // 3.0 → 3: an integer column must never see a float
                 return;
             case FieldKind.String when value.ValueKind == JsonValueKind.Number:
-                writer.WriteStringValue(value.GetRawText());
+                output.Write((byte)'"');
+                output.Write(value.Raw);
+                output.Write((byte)'"');
                 return;
             case FieldKind.Object when value.ValueKind == JsonValueKind.Object:
-                WriteObject(writer, value, plan, singleLine);
+                WriteObject(output, value, plan, singleLine);
                 return;
             case FieldKind.Array when value.ValueKind == JsonValueKind.Array:
-                writer.WriteStartArray();
+                output.Write((byte)'[');
+                var first = true;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Write(writer, item, plan.Items!, singleLine);
+                    if (!first)
+                    {
+                        output.Write((byte)',');
+                    }
+
+                    first = false;
+                    Write(output, item, plan.Items!, singleLine);
                 }
 
-                writer.WriteEndArray();
+                output.Write((byte)']');
                 return;
             default:
-                if (singleLine)
-                {
-                    writer.WriteRawValue(value.Raw, skipInputValidation: true);
-                }
-                else
-                {
-                    WriteRaw(writer, value);
-                }
-
+                WriteRaw(output, value.Raw, singleLine);
                 return;
         }
     }
 
-    /// <summary>
-    /// Copies a value's JSON text as it arrived: already valid and escaped, so nothing is decoded and re-encoded.
-    /// A value spread over several lines (a pretty-printed body) is re-written instead: a Singer message is one line.
-    /// </summary>
-    public static void WriteRaw(Utf8JsonWriter writer, RawValue value)
+    /// <summary>Copies JSON text; text spread over several lines (a pretty-printed body) loses its whitespace.</summary>
+    public static void WriteRaw(LineBuffer output, ReadOnlySpan<byte> json, bool singleLine)
     {
-        var raw = value.Raw;
-        if (IsSingleLine(raw))
+        if (singleLine || IsSingleLine(json))
         {
-            writer.WriteRawValue(raw, skipInputValidation: true);
+            output.Write(json);
+            return;
         }
-        else
+
+        // Outside strings every whitespace byte can go; inside them a line break cannot occur (the check refuses it).
+        var i = 0;
+        while (i < json.Length)
         {
-            value.WriteTo(writer);
+            var b = json[i];
+            if (b == '"')
+            {
+                var end = JsonScan.SkipCheckedString(json, i);
+                output.Write(json[i..end]);
+                i = end;
+            }
+            else
+            {
+                if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+                {
+                    output.Write(b);
+                }
+
+                i++;
+            }
         }
     }
 
     /// <summary>True when JSON text has no line break (inside strings they are always escaped, so any is whitespace).</summary>
     public static bool IsSingleLine(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'\n', (byte)'\r') < 0;
 
-    /// <summary>Writes a property's name from its raw UTF-8 (an escaped name is decoded first, so it is not escaped twice).</summary>
-    public static void WriteName(Utf8JsonWriter writer, RawProperty property)
-    {
-        var raw = property.RawName;
-        if (raw.IndexOf((byte)'\\') < 0)
-        {
-            writer.WritePropertyName(raw);
-        }
-        else
-        {
-            writer.WritePropertyName(property.Name);
-        }
-    }
-
     /// <summary>Writes a text value (a parent id) as the declared type: digits into an integer column become a number.</summary>
-    public static void WriteText(Utf8JsonWriter writer, string? text, FieldPlan plan)
+    public static void WriteText(LineBuffer output, string? text, FieldPlan plan)
     {
         if (text is null)
         {
-            writer.WriteNullValue();
+            output.Write("null"u8);
         }
         else if (plan.Kind == FieldKind.Integer && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            writer.WriteNumberValue(number);
+            WriteNumber(output, number);
         }
         else
         {
-            writer.WriteStringValue(text);
+            output.Write((byte)'"');
+            output.Write(JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes);
+            output.Write((byte)'"');
         }
     }
 
-    public static void WriteUnixSeconds(Utf8JsonWriter writer, long seconds)
+    public static void WriteNumber(LineBuffer output, long number)
+    {
+        Utf8Formatter.TryFormat(number, output.GetSpan(20), out var written);
+        output.Advance(written);
+    }
+
+    public static void WriteUnixSeconds(LineBuffer output, long seconds)
     {
         if (seconds is < 0 or > MaxUnixSeconds)
         {
-            writer.WriteNumberValue(seconds);
+            WriteNumber(output, seconds);
             return;
         }
 
         // By hand: DateTime.TryFormat with a custom pattern costs several times more, and every delivery has a few.
-        Span<byte> text = stackalloc byte[20];
+        var text = output.GetSpan(22)[..22];
         var days = seconds / 86400;
         var second = (int)(seconds % 86400);
         var (year, month, day) = CivilFromDays(days);
-        Digits(text[..4], year);
-        text[4] = (byte)'-';
-        Digits(text.Slice(5, 2), month);
-        text[7] = (byte)'-';
-        Digits(text.Slice(8, 2), day);
-        text[10] = (byte)'T';
-        Digits(text.Slice(11, 2), second / 3600);
-        text[13] = (byte)':';
-        Digits(text.Slice(14, 2), second / 60 % 60);
-        text[16] = (byte)':';
-        Digits(text.Slice(17, 2), second % 60);
-        text[19] = (byte)'Z';
-        writer.WriteStringValue(text);
+        text[0] = (byte)'"';
+        Digits(text.Slice(1, 4), year);
+        text[5] = (byte)'-';
+        Digits(text.Slice(6, 2), month);
+        text[8] = (byte)'-';
+        Digits(text.Slice(9, 2), day);
+        text[11] = (byte)'T';
+        Digits(text.Slice(12, 2), second / 3600);
+        text[14] = (byte)':';
+        Digits(text.Slice(15, 2), second / 60 % 60);
+        text[17] = (byte)':';
+        Digits(text.Slice(18, 2), second % 60);
+        text[20] = (byte)'Z';
+        text[21] = (byte)'"';
+        output.Advance(22);
     }
 
     /// <summary>Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).</summary>
@@ -164,19 +179,27 @@ internal static class ValueWriter
         }
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, RawValue value, FieldPlan plan, bool singleLine)
+    private static void WriteObject(LineBuffer output, RawValue value, FieldPlan plan, bool singleLine)
     {
-        writer.WriteStartObject();
+        output.Write((byte)'{');
+        var first = true;
         foreach (var property in value.EnumerateObject())
         {
-            WriteName(writer, property);
+            if (!first)
+            {
+                output.Write((byte)',');
+            }
+
+            first = false;
+            output.Write(property.QuotedName.Raw); // the name as it arrived: valid JSON, escapes kept
+            output.Write((byte)':');
             var inner = plan.Properties is not null && Declared(plan, property) is { } declared
                 ? declared
                 : plan.Additional ?? FieldPlan.Pass;
-            Write(writer, property.Value, inner, singleLine);
+            Write(output, property.Value, inner, singleLine);
         }
 
-        writer.WriteEndObject();
+        output.Write((byte)'}');
     }
 
     /// <summary>The declared plan of a nested property, looked up without allocating its name.</summary>
@@ -193,9 +216,14 @@ internal static class ValueWriter
         return plan.PropertiesByName!.Value.TryGetValue(name[..length], out var found) ? found : null;
     }
 
-    private static bool IsDigits(RawValue value)
+    /// <summary>A string of 1 to 18 ASCII digits as a number (Unix seconds or an id sent as text), else null.</summary>
+    private static long? Digits(RawValue value)
     {
-        var text = value.GetString();
-        return text is { Length: > 0 and < 19 } && text.All(char.IsAsciiDigit);
+        var raw = value.Raw;
+        var inner = raw[1..^1];
+        return inner.Length is > 0 and < 19 && !inner.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+               && Utf8Parser.TryParse(inner, out long number, out var used) && used == inner.Length
+            ? number
+            : null;
     }
 }

@@ -81,23 +81,23 @@ internal static class PageRecords
         return kept;
     }
 
-    /// <summary>Drops the records whose key was on the previous page (<paramref name="previous"/>, replaced by this page's keys).</summary>
-    public static IReadOnlyList<RawValue> NotOnPreviousPage(IReadOnlyList<RawValue> records, IReadOnlyList<string> keys, HashSet<string> previous)
+    /// <summary>Drops the records whose key was on the previous page (<paramref name="previous"/>), then makes it this page's keys.</summary>
+    public static IReadOnlyList<RawValue> NotOnPreviousPage(IReadOnlyList<RawValue> records, ref KeySet previous, ref KeySet current)
     {
-        var current = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<RawValue>(records.Count);
-        foreach (var record in records)
+        current.Clear();
+        List<int>? dropped = null;
+        for (var i = 0; i < records.Count; i++)
         {
-            var key = Key(record, keys);
-            if (!previous.Contains(key) && current.Add(key))
+            var record = records[i];
+            if (previous.Contains(record) || !current.Add(record))
             {
-                kept.Add(record);
+                (dropped ??= []).Add(i);
             }
         }
 
-        previous.Clear();
-        previous.UnionWith(current);
-        return kept;
+        (previous, current) = (current, previous);
+        // Usually one record is dropped (the pages overlap by one): the page is not copied for it.
+        return dropped is null ? records : new RecordsExcept(records, dropped);
     }
 
     /// <summary>A record's key as one string (several properties joined by a unit separator).</summary>
@@ -105,4 +105,44 @@ internal static class PageRecords
         keys.Count == 1
             ? (record.TryGetProperty(keys[0], out var only) ? only.ToString() : "")
             : string.Join('\u001f', keys.Select(k => record.TryGetProperty(k, out var v) ? v.ToString() : ""));
+
+    /// <summary>A page without the records at some positions (ascending), as a view.</summary>
+    private sealed class RecordsExcept(IReadOnlyList<RawValue> records, List<int> dropped) : IReadOnlyList<RawValue>
+    {
+        public int Count => records.Count - dropped.Count;
+
+        public RawValue this[int index]
+        {
+            get
+            {
+                var position = index;
+                foreach (var skipped in dropped)
+                {
+                    if (skipped <= position)
+                    {
+                        position++;
+                    }
+                }
+
+                return records[position];
+            }
+        }
+
+        public IEnumerator<RawValue> GetEnumerator()
+        {
+            var next = 0;
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (next < dropped.Count && dropped[next] == i)
+                {
+                    next++;
+                    continue;
+                }
+
+                yield return records[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

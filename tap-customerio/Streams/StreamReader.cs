@@ -65,13 +65,13 @@ internal sealed class StreamReader : IRecordSource
             var stream = context.Stream;
             var list = new ApiRequest(body is null ? HttpMethod.Get : HttpMethod.Post, path, [.. pass, .. lane.Query], stream.Name, body,
                 MissingIsEmpty: paging.NotFoundEnds);
-            var previous = stream.Repeats == Repeats.OnPreviousPage ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var repeats = stream.Repeats == Repeats.OnPreviousPage ? new PageKeys(new KeySet(stream.KeyProperties), new KeySet(stream.KeyProperties)) : null;
             IReadOnlyList<PageLane> rest = [];
             HashSet<string>? boundary = null;
             await foreach (var page in PageWalk.ReadAsync(context.Client, list, stream.RecordsKey, paging.Start(),
                 paging.PrefetchNext, cancellation, () => _gone = true).ConfigureAwait(false))
             {
-                var records = Shape(page, previous, drop);
+                var records = Shape(page, repeats, drop);
                 var stop = context.Policy.NothingNewerAfter(records);
                 if (divisible is not null && page.Records.Count > 0)
                 {
@@ -125,7 +125,7 @@ internal sealed class StreamReader : IRecordSource
             return (rest, boundary);
         }
 
-        private IReadOnlyList<RawValue> Shape(Page page, HashSet<string>? previous, HashSet<string>? drop)
+        private IReadOnlyList<RawValue> Shape(Page page, PageKeys? repeats, HashSet<string>? drop)
         {
             var stream = context.Stream;
             var records = page.Records;
@@ -135,9 +135,9 @@ internal sealed class StreamReader : IRecordSource
                 records = PageRecords.Lift(records, stream.Lift);
             }
 
-            if (previous is not null)
+            if (repeats is not null)
             {
-                records = PageRecords.NotOnPreviousPage(records, stream.KeyProperties, previous);
+                records = PageRecords.NotOnPreviousPage(records, ref repeats.Previous, ref repeats.Current);
             }
 
             if (drop is { Count: > 0 })
@@ -152,6 +152,13 @@ internal sealed class StreamReader : IRecordSource
 
             return records;
         }
+    }
+
+    /// <summary>The keys of a walk's previous page and the set the current page's go into (swapped at each page).</summary>
+    private sealed class PageKeys(KeySet previous, KeySet current)
+    {
+        public KeySet Previous = previous;
+        public KeySet Current = current;
     }
 
     /// <summary>The query variants one read walks: the declared passes, each once per configured <c>type</c> (also what <c>--estimate</c> counts).</summary>

@@ -112,7 +112,7 @@ internal sealed class CustomersSource : IRecordSource
 
             if (property.NameEquals("attributes"u8) && property.Value.ValueKind == JsonValueKind.Object)
             {
-                ValueWriter.WriteName(writer, property);
+                writer.WritePropertyName("attributes"u8);
                 writer.WriteStartObject();
                 foreach (var attribute in property.Value.EnumerateObject().Where(a => allowed.Contains(a.Name)))
                 {

@@ -13,13 +13,9 @@ public sealed class FieldPlanTests
     {
         var plan = FieldPlan.Compile(SchemaStore.Load(stream)["properties"]![property]);
         using var document = RawDocument.Parse(json);
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            ValueWriter.Write(writer, document.Root, plan);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var buffer = new LineBuffer(16);
+        ValueWriter.Write(buffer, document.Root, plan);
+        return Encoding.UTF8.GetString(buffer.Written);
     }
 
     [Theory]

@@ -111,14 +111,11 @@ public sealed class UnixSecondsTests
         {
             var seconds = i < 10 ? new long[] { 0, 59, 86399, 86400, 951782400, 951868800, 4102444800, 253402300799, 1709875800, 1730613600 }[i]
                 : random.NextInt64(0, 253402300799);
-            using var output = new MemoryStream();
-            using (var writer = new System.Text.Json.Utf8JsonWriter(output))
-            {
-                TapCustomerIo.Singer.ValueWriter.WriteUnixSeconds(writer, seconds);
-            }
+            var output = new TapCustomerIo.Singer.LineBuffer(8);
+            TapCustomerIo.Singer.ValueWriter.WriteUnixSeconds(output, seconds);
 
             var expected = "\"" + DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "\"";
-            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(output.ToArray()));
+            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(output.Written));
         }
     }
 }
