@@ -234,7 +234,9 @@ internal static class JsonScan
         }
     }
 
-    private static int SkipObject(ReadOnlySpan<byte> json, int i, int depth, EnvelopeIndex? index = null)
+    /// <param name="index">Set for the root object of a body: its properties and lists are noted.</param>
+    /// <param name="record">Set for an item of such a list: its properties are noted, so a record is never scanned again.</param>
+    private static int SkipObject(ReadOnlySpan<byte> json, int i, int depth, EnvelopeIndex? index = null, EnvelopeIndex? record = null)
     {
         if (depth > MaxDepth)
         {
@@ -266,6 +268,7 @@ internal static class JsonScan
             if (index is null)
             {
                 valueEnd = SkipValue(json, valueStart, depth);
+                record?.AddMember(nameStart, nameEnd, valueStart, valueEnd);
             }
             else
             {
@@ -297,7 +300,7 @@ internal static class JsonScan
             throw Invalid(i, "nesting deeper than " + MaxDepth);
         }
 
-        index?.Arrays.Add((i, index.Count / 2));
+        index?.Arrays.Add((i, index.ItemCount));
         i = SkipWhitespace(json, i + 1);
         if (i < json.Length && json[i] == ']')
         {
@@ -307,8 +310,21 @@ internal static class JsonScan
         while (true)
         {
             var start = i;
-            i = SkipValue(json, i, depth);
-            index?.Add(start, i);
+            if (index is null)
+            {
+                i = SkipValue(json, i, depth);
+            }
+            else if (i < json.Length && json[i] == '{')
+            {
+                var first = index.MemberCount;
+                i = SkipObject(json, i, depth + 1, record: index);
+                index.AddItem(start, i, first, index.MemberCount - first);
+            }
+            else
+            {
+                i = SkipValue(json, i, depth);
+                index.AddItem(start, i, -1, 0);
+            }
 
             i = SkipWhitespace(json, i);
             if (i >= json.Length)
@@ -395,45 +411,76 @@ internal static class JsonScan
     private static JsonException Invalid(int at, string what) => new($"invalid JSON at byte {at}: {what}");
 }
 
-/// <summary>What <see cref="JsonScan.SkipEnvelope"/> notes of a body: its root object's properties and its lists' items.</summary>
+/// <summary>
+/// What <see cref="JsonScan.SkipEnvelope"/> notes of a body: its root object's properties, its lists' items and each
+/// item's properties (where its name and value start and end), the index JsonDocument would build, for the two levels
+/// a record has. The tables are rented and given back by <see cref="Release"/>, so pages leave no large arrays behind.
+/// </summary>
 internal sealed class EnvelopeIndex
 {
-    private int[] _items = [];
+    private int[] _items = [];   // start, end, first member, member count (-1, 0 for an item that is not an object)
+    private int[] _members = []; // name start, name end, value start, value end
 
-    /// <summary>Item boundaries written: start and end of each item, the arrays one after the other.</summary>
-    public int Count { get; private set; }
+    public int ItemCount { get; private set; }
+
+    public int MemberCount { get; private set; }
 
     /// <summary>Each array directly in the root object: where it starts and the index of its first item.</summary>
     public List<(int Start, int First)> Arrays { get; } = [];
 
     public List<(int NameStart, int NameEnd, int ValueStart, int ValueEnd)> Members { get; } = [];
 
-    public int this[int index] => _items[index];
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public (int Start, int End, int FirstMember, int MemberCount) Item(int item) =>
+        (_items[4 * item], _items[4 * item + 1], _items[4 * item + 2], _items[4 * item + 3]);
 
-    /// <summary>
-    /// Notes an item's start and end. The table is rented (a page of 30,000 members needs a quarter of a megabyte of
-    /// it) and given back by <see cref="Release"/>, so pages do not leave large arrays behind for the collector.
-    /// </summary>
-    public void Add(int start, int end)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public (int NameStart, int NameEnd, int ValueStart, int ValueEnd) Member(int member) =>
+        (_members[4 * member], _members[4 * member + 1], _members[4 * member + 2], _members[4 * member + 3]);
+
+    public void AddItem(int start, int end, int firstMember, int memberCount)
     {
-        if (Count + 2 > _items.Length)
-        {
-            var larger = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1024, _items.Length * 2));
-            _items.AsSpan(0, Count).CopyTo(larger);
-            Release();
-            _items = larger;
-        }
+        Reserve(ref _items, 4 * ItemCount + 4);
+        Set(_items, ItemCount++, start, end, firstMember, memberCount);
+    }
 
-        _items[Count++] = start;
-        _items[Count++] = end;
+    public void AddMember(int nameStart, int nameEnd, int valueStart, int valueEnd)
+    {
+        Reserve(ref _members, 4 * MemberCount + 4);
+        Set(_members, MemberCount++, nameStart, nameEnd, valueStart, valueEnd);
     }
 
     public void Release()
     {
-        if (_items.Length > 0)
+        Return(ref _items);
+        Return(ref _members);
+    }
+
+    private static void Set(int[] table, int row, int a, int b, int c, int d)
+    {
+        table[4 * row] = a;
+        table[4 * row + 1] = b;
+        table[4 * row + 2] = c;
+        table[4 * row + 3] = d;
+    }
+
+    private static void Reserve(ref int[] table, int length)
+    {
+        if (length > table.Length)
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(_items);
-            _items = [];
+            var larger = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(4096, table.Length * 2));
+            table.AsSpan().CopyTo(larger);
+            Return(ref table);
+            table = larger;
+        }
+    }
+
+    private static void Return(ref int[] table)
+    {
+        if (table.Length > 0)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(table);
+            table = [];
         }
     }
 }

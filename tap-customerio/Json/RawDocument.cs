@@ -30,6 +30,8 @@ internal sealed class RawDocument : IDisposable
         _pooled = pooled;
     }
 
+    internal EnvelopeIndex Index => _index;
+
     /// <summary>The body's size in bytes.</summary>
     public int Length => _length;
 
@@ -134,7 +136,7 @@ internal sealed class RawDocument : IDisposable
             if (array.Is(this, _index.Arrays[a].Start))
             {
                 var first = _index.Arrays[a].First;
-                var last = a + 1 < _index.Arrays.Count ? _index.Arrays[a + 1].First : _index.Count / 2;
+                var last = a + 1 < _index.Arrays.Count ? _index.Arrays[a + 1].First : _index.ItemCount;
                 return new ItemList(this, first, last - first);
             }
         }
@@ -147,9 +149,15 @@ internal sealed class RawDocument : IDisposable
     {
         public int Count => count;
 
-        public RawValue this[int index] => (uint)index < (uint)count
-            ? new RawValue(document, document._index[2 * (first + index)], document._index[2 * (first + index) + 1])
-            : throw new ArgumentOutOfRangeException(nameof(index));
+        public RawValue this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)count);
+                var (start, end, firstMember, members) = document._index.Item(first + index);
+                return new RawValue(document, start, end, firstMember, members);
+            }
+        }
 
         public IEnumerator<RawValue> GetEnumerator()
         {

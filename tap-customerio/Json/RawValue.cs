@@ -16,13 +16,17 @@ internal readonly struct RawValue
     private readonly byte[]? _buffer; // the document's, held here so that reading a value is one array access
     private readonly int _start;
     private readonly int _end;
+    private readonly int _firstMember; // a record of a checked list: its properties' row in the document's index
+    private readonly int _members = -1; // how many; -1: not noted, found by scanning
 
-    internal RawValue(RawDocument document, int start, int end)
+    internal RawValue(RawDocument document, int start, int end, int firstMember = 0, int members = -1)
     {
         _document = document;
         _buffer = document.Buffer;
         _start = start;
         _end = end;
+        _firstMember = firstMember;
+        _members = firstMember < 0 ? -1 : members;
     }
 
     private RawValue(RawDocument? document, byte[]? buffer, int start, int end)
@@ -51,16 +55,23 @@ internal readonly struct RawValue
         get => Kind(_buffer, _start);
     }
 
-    private static JsonValueKind Kind(byte[]? buffer, int start) => buffer is null ? JsonValueKind.Undefined : buffer[start] switch
+    /// <summary>A value's kind from its first byte (the text was checked, so the byte says it all).</summary>
+    private static readonly JsonValueKind[] Kinds = CreateKinds();
+
+    private static JsonValueKind Kind(byte[]? buffer, int start) => buffer is null ? JsonValueKind.Undefined : Kinds[buffer[start]];
+
+    private static JsonValueKind[] CreateKinds()
     {
-        (byte)'{' => JsonValueKind.Object,
-        (byte)'[' => JsonValueKind.Array,
-        (byte)'"' => JsonValueKind.String,
-        (byte)'t' => JsonValueKind.True,
-        (byte)'f' => JsonValueKind.False,
-        (byte)'n' => JsonValueKind.Null,
-        _ => JsonValueKind.Number,
-    };
+        var kinds = new JsonValueKind[256];
+        Array.Fill(kinds, JsonValueKind.Number);
+        kinds['{'] = JsonValueKind.Object;
+        kinds['['] = JsonValueKind.Array;
+        kinds['"'] = JsonValueKind.String;
+        kinds['t'] = JsonValueKind.True;
+        kinds['f'] = JsonValueKind.False;
+        kinds['n'] = JsonValueKind.Null;
+        return kinds;
+    }
 
     /// <summary>A string holding <paramref name="text"/> (a value the tap computed, such as an id read from a number).</summary>
     public static RawValue String(string text) => RawDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(text, Singer.SingerJsonContext.Default.String)).Root;
@@ -82,6 +93,23 @@ internal readonly struct RawValue
             {
                 value = member.Found ? member.Value : default;
                 return member.Found;
+            }
+
+            if (_members >= 0)
+            {
+                var index = _document.Index;
+                for (var m = _firstMember; m < _firstMember + _members; m++)
+                {
+                    var (nameStart, nameEnd, valueStart, valueEnd) = index.Member(m);
+                    if (new RawProperty(At(nameStart, nameEnd), default).NameEquals(utf8Name))
+                    {
+                        value = At(valueStart, valueEnd);
+                        return true;
+                    }
+                }
+
+                value = default;
+                return false;
             }
 
             foreach (var property in EnumerateObject())
@@ -197,7 +225,7 @@ internal readonly struct RawValue
         internal ObjectEnumerator(RawValue value)
         {
             _object = value;
-            _next = value._start + 1;
+            _next = value._members >= 0 ? value._firstMember : value._start + 1;
             Current = default;
         }
 
@@ -207,6 +235,19 @@ internal readonly struct RawValue
 
         public bool MoveNext()
         {
+            if (_object._members >= 0)
+            {
+                // A record of a checked list: its properties were noted by the check.
+                if (_next >= _object._firstMember + _object._members)
+                {
+                    return false;
+                }
+
+                var noted = _object._document!.Index.Member(_next++);
+                Current = new RawProperty(_object.At(noted.NameStart, noted.NameEnd), _object.At(noted.ValueStart, noted.ValueEnd));
+                return true;
+            }
+
             var json = new ReadOnlySpan<byte>(_object._buffer, 0, _object._end);
             var i = JsonScan.SkipWhitespace(json, _next);
             if (json[i] == '}')

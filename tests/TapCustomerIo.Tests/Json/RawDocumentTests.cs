@@ -79,6 +79,21 @@ public sealed class RawDocumentTests
     }
 
     [Fact]
+    public void Records_of_an_envelope_read_from_the_checks_index_as_from_the_text()
+    {
+        Gen.Int[0, 100_000].Select(seed => Random(new Random(seed), 1)).Sample(node =>
+        {
+            var json = new JsonObject { ["next"] = "x", ["list"] = new JsonArray(node, new JsonObject { ["a"] = node?.DeepClone(), ["b"] = 1 }) }.ToJsonString();
+            using var expected = JsonDocument.Parse(json);
+            using var actual = RawDocument.Parse(json);
+            var items = actual.Items(actual.Root.GetProperty("list"));
+            Assert.Equal(expected.RootElement.GetProperty("list").EnumerateArray().Select(Describe), items.Select(Describe));
+            Assert.Equal(Describe(expected.RootElement.GetProperty("list")[1].GetProperty("a")), Describe(items[1].GetProperty("a")));
+            Assert.False(items[1].TryGetProperty("c", out _));
+        }, iter: 300);
+    }
+
+    [Fact]
     public void A_value_read_after_its_document_was_disposed_throws()
     {
         var document = RawDocument.Parse("""{"a": 1}""");
