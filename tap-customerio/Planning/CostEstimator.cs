@@ -63,8 +63,8 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
             return;
         }
 
-        var sample = Pick(contexts, SampleSize(parents));
-        sample = parentNode is null ? sample : await probe.DatedAsync(parentNode, node, sample, cancellation).ConfigureAwait(false);
+        var dated = parentNode is null ? contexts : await probe.DatedAsync(parentNode, node, [.. contexts], cancellation).ConfigureAwait(false);
+        var sample = Pick(dated, SampleSize(parents));
         exact &= sample.Count == contexts.Count && contexts.Count == parents;
         double calls = 0, chain = 0, children = 0, fresh = 0;
         var childContexts = new List<ParentContext>();
@@ -82,7 +82,14 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
         }
 
         var scale = sample.Count == 0 ? 0 : parents / sample.Count;
-        costs.Add(new(new StreamCost(node.Definition.Name, calls * scale, chain, Basis(exact), node.Selected), fresh * scale));
+        var planned = calls * scale;
+        if (node.Definition.Paging.FiltersByTime && sample.Count < dated.Count && dated.Count == parents)
+        {
+            // Every parent's windows follow from its creation: only the calls beyond one a window are scaled from the sample.
+            planned = probe.Windows(node, dated) + (calls - probe.Windows(node, sample)) * scale;
+        }
+
+        costs.Add(new(new StreamCost(node.Definition.Name, planned, chain, Basis(exact), node.Selected), fresh * scale));
         foreach (var child in node.Children)
         {
             if (listed?.TryGetValue(child.Definition.Name, out var count) == true && !Recorded(child) && childContexts.Count > 0)

@@ -65,24 +65,24 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
         };
 
     /// <summary>
-    /// <paramref name="sample"/>, the people of a windowed child's sample, dated as the sync dates them: where the people
-    /// are written, the sync fetches their profiles and a person's windows start at its creation. One call per 100 people.
+    /// <paramref name="people"/>, the people of a windowed child, dated as the sync dates them: where the people are
+    /// written, the sync fetches their profiles and a person's windows start at its creation. One call per 100 people.
     /// </summary>
-    public async Task<List<ParentContext>> DatedAsync(StreamNode parent, StreamNode child, List<ParentContext> sample, CancellationToken cancellation)
+    public async Task<List<ParentContext>> DatedAsync(StreamNode parent, StreamNode child, List<ParentContext> people, CancellationToken cancellation)
     {
         if (parent.Definition.Source is not CustomersSource || !parent.Selected || !child.Definition.Paging.FiltersByTime
-            || child.Definition.Parent is not { Created: { } created } link || sample.All(s => s.Created is not null))
+            || child.Definition.Parent is not { Created: { } created } link || people.All(p => p.Created is not null))
         {
-            return sample;
+            return people;
         }
 
         var (key, field) = link.Fields[0];
         var context = Context(parent, new ParentContext([], null)) with { Emitting = true };
         var dates = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var ids in sample.Select(s => Value(s, key)).OfType<string>().Chunk(ProfilesPerCall))
+        foreach (var ids in people.Select(p => Value(p, key)).OfType<string>().Chunk(ProfilesPerCall))
         {
-            using var people = await CustomersSource.HydrateAsync(context, ids, cancellation).ConfigureAwait(false);
-            foreach (var person in people.Records)
+            using var profiles = await CustomersSource.HydrateAsync(context, ids, cancellation).ConfigureAwait(false);
+            foreach (var person in profiles.Records)
             {
                 if (person.TryGetProperty(field, out var id) && id.GetString() is { } value)
                 {
@@ -91,8 +91,15 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
             }
         }
 
-        return [.. sample.Select(s => Value(s, key) is { } id && dates.TryGetValue(id, out var at) ? s with { Created = at } : s)];
+        return [.. people.Select(p => Value(p, key) is { } id && dates.TryGetValue(id, out var at) ? p with { Created = at } : p)];
     }
+
+    /// <summary>The windows reading <paramref name="node"/> in each of <paramref name="parents"/> walks (each at least a call).</summary>
+    public double Windows(StreamNode node, IEnumerable<ParentContext> parents) => parents.Sum(parent =>
+    {
+        var context = Context(node, parent);
+        return (double)StreamReader.Lanes(context).Lanes.Count * StreamReader.Passes(context, []).Count;
+    });
 
     private static string? Value(ParentContext context, string key) => context.Values.FirstOrDefault(v => v.Key == key).Value;
 

@@ -2,7 +2,10 @@ using TapCustomerIo.Paging;
 
 namespace TapCustomerIo.Planning;
 
-/// <summary>A window walk up to its first page with records (or its end): the empty pages before it, its records, its first and last record's time, whether a cursor follows.</summary>
+/// <summary>
+/// A window walk up to its first page with records, or its end: the empty pages read (before that page, or all the walk
+/// read), the page's records, its first and last record's time, whether a cursor follows.
+/// </summary>
 internal readonly record struct FirstData(int EmptyPages, int Records, long? First, long? Last, bool More);
 
 /// <summary>
