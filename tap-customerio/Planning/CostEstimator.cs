@@ -10,8 +10,9 @@ namespace TapCustomerIo.Planning;
 /// policy its bookmark gives) and counts the calls each would make. Top-level lists are read for real; a child is read
 /// in a sample of its parents (<see cref="SampleSize"/>, drawn at random so a pattern in the list cannot bias it), and its
 /// calls per parent scaled to the parents' count. A childless stream whose calls per read follow from its declaration
-/// (<see cref="DeclaredCost"/>) is not read at all. A stream whose reads do not depend on a bookmark, with a cost recorded by the last run in the state, takes
-/// that figure instead of a probe.
+/// (<see cref="DeclaredCost"/>) is not read at all, nor a child its parents' records list (<see cref="ListedChildren"/>).
+/// A stream whose reads do not depend on a bookmark, with a cost recorded by the last run in the state, takes that
+/// figure instead of a probe.
 /// </summary>
 internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState state)
 {
@@ -21,30 +22,36 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
 
     public async Task<CostPlan> EstimateAsync(IReadOnlyList<StreamNode> roots, CancellationToken cancellation)
     {
-        var costs = new List<StreamCost>();
+        var costs = new List<Planned>();
         var started = Stopwatch.GetTimestamp();
         foreach (var root in roots)
         {
-            await EstimateAsync(root, [new ParentContext([], null)], 1, exact: true, costs, cancellation).ConfigureAwait(false);
+            await EstimateAsync(null, root, [new ParentContext([], null)], 1, exact: true, costs, cancellation).ConfigureAwait(false);
         }
+
+        // Walks whose first page may come back empty cost one call more at the rate seen over every window read.
+        var rate = probe.EmptyFirstPageRate;
+        var planned = costs.Select(p => p.Fresh == 0 ? p.Cost
+            : p.Cost with { Requests = p.Cost.Requests + p.Fresh * rate, Basis = p.Cost.Basis == CostBasis.Exact ? CostBasis.Extrapolated : p.Cost.Basis });
 
         // The probe reads one call at a time: its seconds per call are the latency (or the budget's spacing, if longer).
         var spent = probe.Spent;
         var latency = spent == 0 ? 0 : Stopwatch.GetElapsedTime(started).TotalSeconds / spent;
-        return new CostPlan([.. costs.OrderBy(c => c.Stream, StringComparer.Ordinal)], config.MaxRequestsPerSecond, latency, spent);
+        return new CostPlan([.. planned.OrderBy(c => c.Stream, StringComparer.Ordinal)], config.MaxRequestsPerSecond, latency, spent);
     }
 
+    /// <param name="parentNode">The node whose records gave <paramref name="contexts"/>; null for a root.</param>
     /// <param name="contexts">The parent contexts the probe saw (all of them, or those of the sampled parents).</param>
     /// <param name="parents">How many parent contexts the sync will have.</param>
-    private async Task EstimateAsync(StreamNode node, IReadOnlyList<ParentContext> contexts, double parents,
-        bool exact, List<StreamCost> costs, CancellationToken cancellation)
+    private async Task EstimateAsync(StreamNode? parentNode, StreamNode node, IReadOnlyList<ParentContext> contexts, double parents,
+        bool exact, List<Planned> costs, CancellationToken cancellation)
     {
         if (Recorded(node))
         {
             foreach (var recorded in node.SelfAndDescendants())
             {
-                costs.Add(new StreamCost(recorded.Definition.Name, state.RecordedRequests(recorded.Definition.Name)!.Value, 1, CostBasis.Recorded,
-                    recorded.Selected));
+                costs.Add(new(new StreamCost(recorded.Definition.Name, state.RecordedRequests(recorded.Definition.Name)!.Value, 1, CostBasis.Recorded,
+                    recorded.Selected)));
             }
 
             return;
@@ -52,31 +59,61 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
 
         if (node.Children.Count == 0 && contexts.Count > 0 && DeclaredCost.PerRead(probe.Context(node, contexts[0])) is { } perRead)
         {
-            costs.Add(new StreamCost(node.Definition.Name, parents * perRead, perRead, exact ? CostBasis.Exact : CostBasis.Extrapolated, node.Selected));
+            costs.Add(new(new StreamCost(node.Definition.Name, parents * perRead, perRead, Basis(exact), node.Selected)));
             return;
         }
 
-        var sample = Pick(contexts, SampleSize(parents));
+        var dated = parentNode is null ? contexts : await probe.DatedAsync(parentNode, node, [.. contexts], cancellation).ConfigureAwait(false);
+        var sample = Pick(dated, SampleSize(parents));
         exact &= sample.Count == contexts.Count && contexts.Count == parents;
-        double calls = 0, chain = 0, children = 0;
+        double calls = 0, chain = 0, children = 0, fresh = 0;
         var childContexts = new List<ParentContext>();
+        IReadOnlyDictionary<string, ListedCount>? listed = null; // the children every parent read listed, summed
         foreach (var parent in sample)
         {
             var result = await probe.ReadAsync(node, parent, cancellation).ConfigureAwait(false);
             calls += result.Calls;
+            fresh += result.Fresh;
             chain = Math.Max(chain, result.Chain);
             children += result.Children.Count;
             childContexts.AddRange(result.Children);
             exact &= result.Exact;
+            listed = ListedCount.Both(listed, result.Listed);
         }
 
         var scale = sample.Count == 0 ? 0 : parents / sample.Count;
-        costs.Add(new StreamCost(node.Definition.Name, calls * scale, chain, exact ? CostBasis.Exact : CostBasis.Extrapolated, node.Selected));
+        var planned = calls * scale;
+        if (node.Definition.Paging.FiltersByTime && sample.Count < dated.Count && dated.Count == parents)
+        {
+            // Every parent's windows follow from its creation: only the calls beyond one a window are scaled from the sample.
+            planned = probe.Windows(node, dated) + (calls - probe.Windows(node, sample)) * scale;
+        }
+
+        costs.Add(new(new StreamCost(node.Definition.Name, planned, chain, Basis(exact), node.Selected), fresh * scale));
         foreach (var child in node.Children)
         {
-            await EstimateAsync(child, childContexts, children * scale, exact, costs, cancellation).ConfigureAwait(false);
+            if (listed?.TryGetValue(child.Definition.Name, out var count) == true && !Recorded(child) && childContexts.Count > 0)
+            {
+                Listed(child, count, scale, exact, childContexts[0], costs);
+                continue;
+            }
+
+            await EstimateAsync(node, child, childContexts, children * scale, exact, costs, cancellation).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A child counted in its parents' records, and its children, one call a record each (metrics).</summary>
+    private void Listed(StreamNode child, ListedCount count, double scale, bool exact, ParentContext parent, List<Planned> costs)
+    {
+        costs.Add(new(new StreamCost(child.Definition.Name, count.Calls * scale, count.MostCalls, Basis(exact), child.Selected)));
+        foreach (var metric in child.Children)
+        {
+            var perRead = DeclaredCost.PerRead(probe.Context(metric, parent))!.Value;
+            costs.Add(new(new StreamCost(metric.Definition.Name, count.Records * scale * perRead, perRead, Basis(exact), metric.Selected)));
+        }
+    }
+
+    private static CostBasis Basis(bool exact) => exact ? CostBasis.Exact : CostBasis.Extrapolated;
 
     /// <summary>
     /// The last run's cost stands for this one when the stream and everything under it read the same whatever the
@@ -100,4 +137,7 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
         var random = new Random(13);
         return [.. Enumerable.Range(0, items.Count).OrderBy(_ => random.Next()).Take(size).Order().Select(i => items[i])];
     }
+
+    /// <summary>A stream's cost, and its walks whose first page may come back empty (see <see cref="ProbeResult"/>).</summary>
+    private sealed record Planned(StreamCost Cost, double Fresh = 0);
 }

@@ -25,11 +25,20 @@ internal sealed class StreamReader : IRecordSource
         CancellationToken cancellation)
     {
         var stream = context.Stream;
-        var paging = stream.Paging.For(context.Config);
+        var (paging, lanes) = Lanes(context);
         var read = new Read(context, paging, context.ResolvePath(stream.Path), stream.Body?.Invoke(context), Passes(context, query),
             stream.Repeats == Repeats.Anywhere ? new HashSet<string>(StringComparer.Ordinal) : null);
-        var lanes = paging.Lanes(context.Policy.WindowsFrom(context.ParentCreated), context.Policy.Signpost);
         return LaneReader.ReadAsync(lanes, paging.ParallelLanes, read.LaneAsync, Completed, cancellation);
+    }
+
+    /// <summary>
+    /// The paging as configured and the lanes one read in <paramref name="context"/> walks: a child's windows start at
+    /// its parent's creation, all end at the signpost. <c>--estimate</c> plans the same lanes through this.
+    /// </summary>
+    internal static (PageStyle Paging, IReadOnlyList<PageLane> Lanes) Lanes(ReadContext context)
+    {
+        var paging = context.Stream.Paging.For(context.Config);
+        return (paging, paging.Lanes(context.Policy.WindowsFrom(context.ParentCreated), context.Policy.Signpost));
     }
 
     private static RecordBatch Completed(DateTimeOffset through) => new([]) { CompletedThrough = through };

@@ -53,7 +53,7 @@ internal sealed class CustomersSource : IRecordSource
         }
     }
 
-    private static async Task<RecordBatch> HydrateAsync(ReadContext context, string[] ids, CancellationToken cancellation)
+    internal static async Task<RecordBatch> HydrateAsync(ReadContext context, string[] ids, CancellationToken cancellation)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["ids"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) },
             SingerJsonContext.Default.JsonObject);
