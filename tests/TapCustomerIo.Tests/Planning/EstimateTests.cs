@@ -100,9 +100,13 @@ public sealed partial class EstimateTests(ITestOutputHelper output)
         Assert.Equal(sync.Keys.Order(StringComparer.Ordinal), planned.Keys.Order(StringComparer.Ordinal));
         foreach (var (stream, requests) in sync)
         {
-            // Per stream 25% either way (a sample of parents is noisy on a short list: in the fake, a third of the delivery
-            // windows start with an empty page); a few calls on a tiny stream are within any budget's noise.
-            Assert.True(Math.Abs(planned[stream] - requests) <= Math.Max(2, 0.25 * requests),
+            // Per stream 25% either way, except where the sync itself is not repeatable: a delivery window that ends when
+            // the sync starts is a request nobody sent before, and the fake answers a third of such first pages empty
+            // (a call more), as chance has it. Two identical syncs of a stream of n such windows differ by a binomial
+            // number of calls (standard deviation about 0.47 √n), so a short stream is allowed about three of those
+            // (1.5 √calls); from 36 calls on, 25% is the larger bound.
+            var allowed = Math.Max(Math.Max(2, 0.25 * requests), 1.5 * Math.Sqrt(requests));
+            Assert.True(Math.Abs(planned[stream] - requests) <= allowed,
                 $"{stream}: planned {planned[stream]}, the sync made {requests}");
         }
 
