@@ -73,9 +73,6 @@ internal readonly struct RawValue
         return kinds;
     }
 
-    /// <summary>A string holding <paramref name="text"/> (a value the tap computed, such as an id read from a number).</summary>
-    public static RawValue String(string text) => RawDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(text, Singer.SingerJsonContext.Default.String)).Root;
-
     public bool TryGetProperty(string name, out RawValue value)
     {
         Span<byte> utf8 = stackalloc byte[256];
@@ -193,13 +190,6 @@ internal readonly struct RawValue
             using var document = JsonDocument.Parse(raw.ToArray());
             document.RootElement.WriteTo(writer);
         }
-    }
-
-    /// <summary>A parsed copy, for the few small bodies read as a tree (metric series).</summary>
-    public JsonElement ToElement()
-    {
-        using var document = JsonDocument.Parse(Raw.ToArray());
-        return document.RootElement.Clone();
     }
 
     /// <summary>Decodes a JSON string's text (quotes included in <paramref name="quoted"/>).</summary>

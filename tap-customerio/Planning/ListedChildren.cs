@@ -72,8 +72,9 @@ internal sealed class ListedChildren
                     break;
                 }
 
-                var calls = tally.Passes * Pages(tally.Paging, tally.Listing, ids.GetArrayLength())!.Value;
-                tally.Records += ids.GetArrayLength();
+                var count = ids.GetArrayLength();
+                var calls = tally.Passes * Pages(tally.Paging, tally.Listing, count)!.Value;
+                tally.Records += count;
                 tally.Calls += calls;
                 tally.Most = Math.Max(tally.Most, calls);
             }

@@ -86,11 +86,7 @@ internal sealed partial class SingerWriter : IDisposable
                 _lines.Write(head);
                 WriteRecord(plan, record, extras, recordExtras?.Invoke(record) ?? [], onUnknownField);
                 _lines.Write(tail);
-                if (_lines.Count >= FlushThreshold)
-                {
-                    _output.Write(_lines.Written);
-                    _lines.Clear();
-                }
+                WriteOutIfFull();
             }
         }
     }
@@ -104,7 +100,7 @@ internal sealed partial class SingerWriter : IDisposable
         {
             if (plan.Fields.TryGetValue(name, out var field))
             {
-                Separate(ref first);
+                ValueWriter.Separate(_lines, ref first);
                 _lines.Write(field.Prefix);
                 ValueWriter.WriteText(_lines, text, field.Plan);
             }
@@ -114,7 +110,7 @@ internal sealed partial class SingerWriter : IDisposable
         {
             if (plan.Fields.TryGetValue(name, out var field) && !IsExtra(extras, name))
             {
-                Separate(ref first);
+                ValueWriter.Separate(_lines, ref first);
                 _lines.Write(field.Prefix);
                 ValueWriter.WriteText(_lines, text, field.Plan);
             }
@@ -131,13 +127,13 @@ internal sealed partial class SingerWriter : IDisposable
                     continue;
                 }
 
-                Separate(ref first);
+                ValueWriter.Separate(_lines, ref first);
                 _lines.Write(field.Prefix);
                 ValueWriter.Write(_lines, property.Value, field.Plan, singleLine);
             }
             else if (plan.Additional is { } additional && !plan.Declared.Contains(property.Name))
             {
-                Separate(ref first);
+                ValueWriter.Separate(_lines, ref first);
                 _lines.Write(property.QuotedName.Raw);
                 _lines.Write((byte)':');
                 ValueWriter.Write(_lines, property.Value, additional, singleLine);
@@ -149,16 +145,6 @@ internal sealed partial class SingerWriter : IDisposable
         }
 
         _lines.Write((byte)'}');
-    }
-
-    private void Separate(ref bool first)
-    {
-        if (!first)
-        {
-            _lines.Write((byte)',');
-        }
-
-        first = false;
     }
 
     private static string Quoted(string text) => "\"" + JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
@@ -196,6 +182,12 @@ internal sealed partial class SingerWriter : IDisposable
     {
         _json.Flush();
         _lines.Write((byte)'\n');
+        WriteOutIfFull();
+    }
+
+    /// <summary>Lines go to stdout in blocks of about <see cref="FlushThreshold"/> bytes (a STATE flushes at once).</summary>
+    private void WriteOutIfFull()
+    {
         if (_lines.Count >= FlushThreshold)
         {
             _output.Write(_lines.Written);

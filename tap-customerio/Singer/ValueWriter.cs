@@ -48,12 +48,7 @@ internal static class ValueWriter
                 var first = true;
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (!first)
-                    {
-                        output.Write((byte)',');
-                    }
-
-                    first = false;
+                    Separate(output, ref first);
                     Write(output, item, plan.Items!, singleLine);
                 }
 
@@ -63,6 +58,17 @@ internal static class ValueWriter
                 WriteRaw(output, value.Raw, singleLine);
                 return;
         }
+    }
+
+    /// <summary>The comma before every member or item but the first.</summary>
+    public static void Separate(LineBuffer output, ref bool first)
+    {
+        if (!first)
+        {
+            output.Write((byte)',');
+        }
+
+        first = false;
     }
 
     /// <summary>Copies JSON text; text spread over several lines (a pretty-printed body) loses its whitespace.</summary>
@@ -185,12 +191,7 @@ internal static class ValueWriter
         var first = true;
         foreach (var property in value.EnumerateObject())
         {
-            if (!first)
-            {
-                output.Write((byte)',');
-            }
-
-            first = false;
+            Separate(output, ref first);
             output.Write(property.QuotedName.Raw); // the name as it arrived: valid JSON, escapes kept
             output.Write((byte)':');
             var inner = plan.Properties is not null && Declared(plan, property) is { } declared
