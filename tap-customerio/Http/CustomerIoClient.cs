@@ -54,6 +54,9 @@ internal sealed class CustomerIoClient : IDisposable
     /// <summary>Attempts made per stream (retries included): what the demo's table and the benchmark report.</summary>
     public IReadOnlyDictionary<string, int> AttemptsByStream => _attempts;
 
+    /// <summary>The size of the stream's last response body; null before its first.</summary>
+    public int? LastBodySize(string stream) => _bodySizes.TryGetValue(stream, out var size) ? size : null;
+
     public async Task<RawDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
     {
         // The first request goes alone; the rest wait for its first answer (not its retries). A cold process spends its first tens of
@@ -155,8 +158,9 @@ internal sealed class CustomerIoClient : IDisposable
         }
         else
         {
-            attempt = new HttpAttempt(status, null, RetryAfter(response.Headers.RetryAfter),
-                await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false));
+            var error = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
+            _bodySizes.TryAdd(request.Stream, error.Length); // a list of deleted parents is still a size known (ChildGate)
+            attempt = new HttpAttempt(status, null, RetryAfter(response.Headers.RetryAfter), error);
         }
 
         SingerMetrics.HttpRequest(_log, request.Stream, status, _time.GetElapsedTime(started));

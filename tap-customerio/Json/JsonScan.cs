@@ -418,6 +418,10 @@ internal static class JsonScan
 /// </summary>
 internal sealed class EnvelopeIndex
 {
+    // Its own pool, for the reason RawDocument has one: the shared pool keeps arrays per thread and per core, and a run
+    // whose pages are read on a dozen threads would keep a table for each.
+    private static readonly BoundedArrayPool<int> Pool = new(retainedBytes: 4 * 1024 * 1024);
+
     private int[] _items = [];   // start, end, first member, member count (-1, 0 for an item that is not an object)
     private int[] _members = []; // name start, name end, value start, value end
 
@@ -468,7 +472,7 @@ internal sealed class EnvelopeIndex
     {
         if (length > table.Length)
         {
-            var larger = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(4096, table.Length * 2));
+            var larger = Pool.Rent(Math.Max(4096, table.Length * 2));
             table.AsSpan().CopyTo(larger);
             Return(ref table);
             table = larger;
@@ -479,7 +483,7 @@ internal sealed class EnvelopeIndex
     {
         if (table.Length > 0)
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(table);
+            Pool.Return(table);
             table = [];
         }
     }

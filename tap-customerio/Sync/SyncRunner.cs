@@ -19,9 +19,6 @@ namespace TapCustomerIo.Sync;
 /// </summary>
 internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig config, SingerWriter writer, TapState state, ILogger log, TimeProvider time)
 {
-    /// <summary>Children of one parent page read at once; the budget, not this, bounds the request rate.</summary>
-    private const int ChildParallelism = 8;
-
     private readonly Lock _runningLock = new();
     private readonly SortedSet<string> _running = new(StringComparer.Ordinal);
     private DateTimeOffset _signpost;
@@ -147,9 +144,20 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
             if (childContexts.Count > 0)
             {
                 var work = childContexts.SelectMany(parent => node.Children.Select(child => (child, parent)));
-                await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = ChildParallelism, CancellationToken = cancellation },
-                    async (item, token) => await RunNodeAsync(item.child, item.parent.Values, token, item.parent.Created).ConfigureAwait(false))
-                    .ConfigureAwait(false);
+                var gate = new ChildGate(() => ChildBytes(node));
+                await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = ChildGate.MaxChildren, CancellationToken = cancellation },
+                    async (item, token) =>
+                    {
+                        await gate.EnterAsync(token).ConfigureAwait(false);
+                        try
+                        {
+                            await RunNodeAsync(item.child, item.parent.Values, token, item.parent.Created).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            gate.Exit();
+                        }
+                    }).ConfigureAwait(false);
             }
 
             if (isRoot && (batch.Records.Count > 0 || batch.CompletedThrough is not null))
@@ -162,6 +170,24 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// The most a child of <paramref name="node"/> holds in pages at once (its largest page so far times the lanes it
+    /// reads together, its own children included); null until one of them has had a page.
+    /// </summary>
+    private long? ChildBytes(StreamNode node)
+    {
+        long? largest = null;
+        foreach (var child in node.Children.SelectMany(c => c.SelfAndDescendants()))
+        {
+            if (client.LastBodySize(child.Definition.Name) is { } size)
+            {
+                largest = Math.Max(largest ?? 0, (long)size * Math.Max(1, child.Definition.Paging.ParallelLanes));
+            }
+        }
+
+        return largest;
     }
 
     private void Write(StreamNode node, RecordBatch batch, IReadOnlyList<KeyValuePair<string, string>> parentValues)
