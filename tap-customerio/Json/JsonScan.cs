@@ -420,7 +420,7 @@ internal sealed class EnvelopeIndex
 {
     // Its own pool, for the reason RawDocument has one: the shared pool keeps arrays per thread and per core, and a run
     // whose pages are read on a dozen threads would keep a table for each.
-    private static readonly BoundedArrayPool<int> Pool = new(retainedBytes: 4 * 1024 * 1024);
+    private static readonly BoundedArrayPool<int> Pool = new(retainedBytes: 2 * 1024 * 1024);
 
     private int[] _items = [];   // start, end, first member, member count (-1, 0 for an item that is not an object)
     private int[] _members = []; // name start, name end, value start, value end

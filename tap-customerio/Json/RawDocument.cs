@@ -14,7 +14,7 @@ internal sealed class RawDocument : IDisposable
     /// The tap's own pool, not <see cref="ArrayPool{T}.Shared"/>: the shared pool keeps arrays per thread and per core,
     /// so a few multi-megabyte pages (a segment's membership) would stay resident for the whole run.
     /// </summary>
-    private static readonly BoundedArrayPool<byte> Pool = new(retainedBytes: 8 * 1024 * 1024);
+    private static readonly BoundedArrayPool<byte> Pool = new(retainedBytes: 4 * 1024 * 1024);
 
     private byte[]? _buffer;
     private readonly int _length;

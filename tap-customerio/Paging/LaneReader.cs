@@ -38,7 +38,7 @@ internal static class LaneReader
         Func<PageLane, CancellationToken, IAsyncEnumerable<T>> read, Func<DateTimeOffset, T> completed,
         [EnumeratorCancellation] CancellationToken cancellation)
     {
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(parallel) { SingleReader = true });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var frontier = new LaneFrontier(lanes.Count);
         var next = -1;

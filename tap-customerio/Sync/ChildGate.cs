@@ -12,7 +12,7 @@ internal sealed class ChildGate(Func<long?> childBytes)
     public const int MaxChildren = 8;
 
     /// <summary>What the children of one parent may hold at once.</summary>
-    public const long PageBytes = 24L * 1024 * 1024;
+    public const long PageBytes = 16L * 1024 * 1024;
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(20);
 

@@ -8,9 +8,11 @@ public sealed class ChildGateTests
     [Theory]
     [InlineData(null, 1)]                 // nothing seen yet: one child finds out
     [InlineData(20_000L, 8)]              // a metrics body
-    [InlineData(630_000L, 8)]             // a page of deliveries, one lane
-    [InlineData(4 * 630_000L, 2)]         // the same with four lanes at once
-    [InlineData(2_700_000L, 2)]           // 30,000 segment members
+    [InlineData(400_000L, 8)]             // a page of campaign actions
+    [InlineData(630_000L, 6)]             // a page of deliveries, one lane
+    [InlineData(4 * 630_000L, 1)]         // the same with four lanes at once
+    [InlineData(1_500_000L, 2)]
+    [InlineData(2_700_000L, 1)]           // 30,000 segment members
     [InlineData(40_000_000L, 1)]          // larger than the whole allowance: still one
     public void Allows_children_by_the_bytes_each_holds(long? bytes, int expected) =>
         Assert.Equal(expected, ChildGate.Allowed(bytes));
@@ -25,7 +27,7 @@ public sealed class ChildGateTests
         await Task.Delay(100);
         Assert.False(second.IsCompleted); // the first child has not had a page yet
 
-        size = 2_700_000; // two such children fit
+        size = 1_500_000; // two such children fit
         await second.WaitAsync(TimeSpan.FromSeconds(5));
         var third = gate.EnterAsync(default);
         await Task.Delay(100);
