@@ -126,22 +126,24 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
 
     /// <summary>
     /// The windowed children sampled window by window: every window counts toward the sync the probe is bounded by,
-    /// and what the rest of the probe left of that bound is shared among them by their windows, the fewest first (what
-    /// one does not spend goes to the next). None reads more windows than <see cref="SampleSize"/> parents hold on average.
+    /// and what the rest of the probe left of that bound is shared among them by their windows. None reads more
+    /// windows than <see cref="SampleSize"/> of its parents hold on average; those for which that is the smallest part
+    /// of their windows go first, so what they leave of their share goes to the others (a stream of thousands of people
+    /// does not starve one of a few campaigns).
     /// </summary>
     private async Task SampleWindowsAsync(List<Planned> costs, CancellationToken cancellation)
     {
         var known = costs.Sum(c => c.Cost.Requests) + _windowed.Sum(w => w.Sample.Windows);
         var bound = Math.Max(ProbeFloor, known * ProbeShare) - Reserve;
-        var ordered = _windowed.OrderBy(w => w.Sample.Windows).ToList();
+        var ordered = _windowed.Select(w => (w.Sample, w.Exact, Most: (int)Math.Ceiling(SampleSize(w.Sample.Parents) * (double)w.Sample.Units / w.Sample.Parents)))
+            .OrderBy(w => (double)w.Most / w.Sample.Units).ToList();
         _windowed.Clear();
         for (var i = 0; i < ordered.Count; i++)
         {
-            var (sample, exact) = ordered[i];
+            var (sample, exact, most) = ordered[i];
             var left = bound - probe.Spent;
             var share = left * sample.Windows / Math.Max(1, ordered.Skip(i).Sum(w => w.Sample.Windows));
             var budget = Math.Max(share, Math.Min(MinWindowCalls, left / (ordered.Count - i)));
-            var most = (int)Math.Ceiling(SampleSize(sample.Parents) * (double)sample.Units / sample.Parents);
             var (cost, fresh) = await sample.PlanAsync(budget, most, exact, cancellation).ConfigureAwait(false);
             costs.Add(new(cost, fresh));
         }
