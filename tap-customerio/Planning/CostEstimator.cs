@@ -11,6 +11,8 @@ namespace TapCustomerIo.Planning;
 /// in a sample of its parents (<see cref="SampleSize"/>, drawn at random so a pattern in the list cannot bias it), and its
 /// calls per parent scaled to the parents' count. A childless stream whose calls per read follow from its declaration
 /// (<see cref="DeclaredCost"/>) is not read at all, nor a child its parents' records list (<see cref="ListedChildren"/>).
+/// A windowed child read in every parent, each dated, is sampled window by window (<see cref="WindowSample"/>), last,
+/// within what the rest of the probe left of its bound.
 /// A stream whose reads do not depend on a bookmark, with a cost recorded by the last run in the state, takes that
 /// figure instead of a probe.
 /// </summary>
@@ -20,6 +22,18 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
     private const int MaxSample = 40;
     private const double SampleShare = 0.05;
 
+    /// <summary>The probe's bound (issue 13): a tenth of the calls of the sync it plans, or 50, whichever is larger.</summary>
+    private const int ProbeFloor = 50;
+    private const double ProbeShare = 0.10;
+
+    /// <summary>Calls of the bound kept back: a window may cost a call or two more than the budget left when it began.</summary>
+    private const int Reserve = 2;
+
+    /// <summary>Calls each windowed child may spend however tight the bound (or an even share of what is left, if less).</summary>
+    private const int MinWindowCalls = 6;
+
+    private readonly List<(WindowSample Sample, bool Exact)> _windowed = [];
+
     public async Task<CostPlan> EstimateAsync(IReadOnlyList<StreamNode> roots, CancellationToken cancellation)
     {
         var costs = new List<Planned>();
@@ -28,6 +42,8 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
         {
             await EstimateAsync(null, root, [new ParentContext([], null)], 1, exact: true, costs, cancellation).ConfigureAwait(false);
         }
+
+        await SampleWindowsAsync(costs, cancellation).ConfigureAwait(false);
 
         // Walks whose first page may come back empty cost one call more at the rate seen over every window read.
         var rate = probe.EmptyFirstPageRate;
@@ -64,6 +80,12 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
         }
 
         var dated = parentNode is null ? contexts : await probe.DatedAsync(parentNode, node, [.. contexts], cancellation).ConfigureAwait(false);
+        if (parentNode is not null && WindowSample.For(probe, node, dated, parents) is { } windows)
+        {
+            _windowed.Add((windows, exact));
+            return;
+        }
+
         var sample = Pick(dated, SampleSize(parents));
         exact &= sample.Count == contexts.Count && contexts.Count == parents;
         double calls = 0, chain = 0, children = 0, fresh = 0;
@@ -99,6 +121,31 @@ internal sealed class CostEstimator(ReadProbe probe, TapConfig config, TapState 
             }
 
             await EstimateAsync(node, child, childContexts, children * scale, exact, costs, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The windowed children sampled window by window: every window counts toward the sync the probe is bounded by,
+    /// and what the rest of the probe left of that bound is shared among them by their windows. None reads more
+    /// windows than <see cref="SampleSize"/> of its parents hold on average; those for which that is the smallest part
+    /// of their windows go first, so what they leave of their share goes to the others (a stream of thousands of people
+    /// does not starve one of a few campaigns).
+    /// </summary>
+    private async Task SampleWindowsAsync(List<Planned> costs, CancellationToken cancellation)
+    {
+        var known = costs.Sum(c => c.Cost.Requests) + _windowed.Sum(w => w.Sample.Windows);
+        var bound = Math.Max(ProbeFloor, known * ProbeShare) - Reserve;
+        var ordered = _windowed.Select(w => (w.Sample, w.Exact, Most: (int)Math.Ceiling(SampleSize(w.Sample.Parents) * (double)w.Sample.Units / w.Sample.Parents)))
+            .OrderBy(w => (double)w.Most / w.Sample.Units).ToList();
+        _windowed.Clear();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var (sample, exact, most) = ordered[i];
+            var left = bound - probe.Spent;
+            var share = left * sample.Windows / Math.Max(1, ordered.Skip(i).Sum(w => w.Sample.Windows));
+            var budget = Math.Max(share, Math.Min(MinWindowCalls, left / (ordered.Count - i)));
+            var (cost, fresh) = await sample.PlanAsync(budget, most, exact, cancellation).ConfigureAwait(false);
+            costs.Add(new(cost, fresh));
         }
     }
 

@@ -19,6 +19,9 @@ namespace TapCustomerIo.Planning;
 internal sealed record ProbeResult(double Calls, double Chain, IReadOnlyList<ParentContext> Children, bool Exact, double Fresh = 0,
     IReadOnlyDictionary<string, ListedCount>? Listed = null);
 
+/// <summary>One window of one read (every pass): its planned calls and fresh walks, its longest walk, and whether the parent answered 404.</summary>
+internal readonly record struct WindowRead(double Calls, double Fresh, double Chain, bool Exact, bool Gone);
+
 /// <summary>One parent context, as the sync hands it to a child: the parent ids and, where a child's link reads it, the parent's creation.</summary>
 internal readonly record struct ParentContext(IReadOnlyList<KeyValuePair<string, string>> Values, DateTimeOffset? Created);
 
@@ -98,11 +101,17 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
     }
 
     /// <summary>The windows reading <paramref name="node"/> in each of <paramref name="parents"/> walks (each at least a call).</summary>
-    public double Windows(StreamNode node, IEnumerable<ParentContext> parents) => parents.Sum(parent =>
-    {
-        var context = Context(node, parent);
-        return (double)StreamReader.Lanes(context).Lanes.Count * StreamReader.Passes(context, []).Count;
-    });
+    public double Windows(StreamNode node, IEnumerable<ParentContext> parents) =>
+        parents.Sum(parent => (double)Lanes(node, parent) * Passes(node, parent));
+
+    /// <summary>The windows (lanes) one read of <paramref name="node"/> in <paramref name="parent"/> walks.</summary>
+    public int Lanes(StreamNode node, ParentContext parent) => StreamReader.Lanes(Context(node, parent)).Lanes.Count;
+
+    /// <summary>The passes each window of one read of <paramref name="node"/> in <paramref name="parent"/> walks.</summary>
+    public int Passes(StreamNode node, ParentContext parent) => StreamReader.Passes(Context(node, parent), []).Count;
+
+    /// <summary>The windows one read of <paramref name="node"/> walks at once.</summary>
+    public int ParallelLanes(StreamNode node, ParentContext parent) => Math.Max(1, StreamReader.Lanes(Context(node, parent)).Paging.ParallelLanes);
 
     private static string? Value(ParentContext context, string key) => context.Values.FirstOrDefault(v => v.Key == key).Value;
 
@@ -148,48 +157,87 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
     /// <summary>Each window to its first page with data; the rest planned from it (<see cref="WindowPlan"/>).</summary>
     private async Task<ProbeResult> WindowsAsync(ReadContext context, CancellationToken cancellation)
     {
-        var stream = context.Stream;
         var (paging, lanes) = StreamReader.Lanes(context);
-        var path = context.ResolvePath(stream.Path);
         double calls = 0, chain = 0, fresh = 0;
         var exact = true;
-        var passes = StreamReader.Passes(context, []);
-        var seen = new bool[passes.Count]; // a pass's data began in an earlier window
+        var seen = new bool[StreamReader.Passes(context, []).Count]; // a pass's data began in an earlier window
         for (var l = 0; l < lanes.Count; l++)
         {
-            var lane = lanes[l];
-            for (var p = 0; p < passes.Count; p++)
+            var window = await LaneAsync(context, l, seen, cancellation).ConfigureAwait(false);
+            if (window.Gone)
             {
-                var list = new ApiRequest(HttpMethod.Get, path, [.. passes[p], .. lane.Query], stream.Name, null, MissingIsEmpty: paging.NotFoundEnds);
-                var first = await FirstDataAsync(list, context, paging, cancellation).ConfigureAwait(false);
-                long? dataFrom = null;
-                if (first.Records > 0)
-                {
-                    _dataWalks++;
-                    _emptyFirstPages += first.EmptyPages > 0 ? 1 : 0;
-
-                    // The first window with data after empty ones (start_date before the first delivery) holds data
-                    // from some point on: look where, unless the windows start at the parent's creation.
-                    if (!seen[p] && l > 0 && first.More && context.ParentCreated is null && first.Last is { } tail)
-                    {
-                        dataFrom = await DataStartAsync(path, passes[p], context, paging, lane.From!.Value.ToUnixTimeSeconds(), tail, cancellation)
-                            .ConfigureAwait(false);
-                    }
-
-                    seen[p] = true;
-                }
-
-                var plan = WindowPlan.Of(paging as WindowStyle, lane, first, repeated: lane.Through != context.Signpost, dataFrom);
-                exact &= plan.Exact;
-                calls += plan.Calls;
-                fresh += plan.Fresh;
-                chain = Math.Max(chain, plan.Calls + plan.Fresh);
+                // The parent was deleted since it was listed: the sync stops at its first 404 (GoneCalls).
+                return new ProbeResult(GoneCalls(context), 1, [], Exact: true);
             }
+
+            exact &= window.Exact;
+            calls += window.Calls;
+            fresh += window.Fresh;
+            chain = Math.Max(chain, window.Chain);
         }
 
         // Windows are read ParallelLanes at once: the chain is the longest window, or the windows one after the other.
         chain = Math.Max(chain, (calls + fresh) / Math.Max(1, paging.ParallelLanes));
         return new ProbeResult(calls, chain, [], exact, fresh);
+    }
+
+    /// <summary>
+    /// Window <paramref name="lane"/> of one read of <paramref name="node"/> in <paramref name="parent"/>, alone (every
+    /// pass of it): for a parent whose windows start at its creation, so no earlier window tells where its data begins.
+    /// </summary>
+    public Task<WindowRead> WindowAsync(StreamNode node, ParentContext parent, int lane, CancellationToken cancellation) =>
+        LaneAsync(Context(node, parent), lane, seen: null, cancellation);
+
+    /// <summary>
+    /// The calls the sync makes for a parent that answers 404: the windows it starts at once, each sends its first
+    /// request before any answer stops the rest (<see cref="StreamReader"/>).
+    /// </summary>
+    public static double GoneCalls(ReadContext context)
+    {
+        var (paging, lanes) = StreamReader.Lanes(context);
+        return Math.Min(lanes.Count, Math.Max(1, paging.ParallelLanes));
+    }
+
+    /// <param name="seen">Per pass, whether its data began in an earlier window; null where the windows start at the parent's creation.</param>
+    private async Task<WindowRead> LaneAsync(ReadContext context, int l, bool[]? seen, CancellationToken cancellation)
+    {
+        var stream = context.Stream;
+        var (paging, lanes) = StreamReader.Lanes(context);
+        var lane = lanes[l];
+        var path = context.ResolvePath(stream.Path);
+        var passes = StreamReader.Passes(context, []);
+        double calls = 0, fresh = 0, chain = 0;
+        var exact = true;
+        var gone = false;
+        for (var p = 0; p < passes.Count && !gone; p++)
+        {
+            var list = new ApiRequest(HttpMethod.Get, path, [.. passes[p], .. lane.Query], stream.Name, null, MissingIsEmpty: paging.NotFoundEnds);
+            var first = await FirstDataAsync(list, context, paging, () => gone = true, cancellation).ConfigureAwait(false);
+            long? dataFrom = null;
+            if (first.Records > 0)
+            {
+                _dataWalks++;
+                _emptyFirstPages += first.EmptyPages > 0 ? 1 : 0;
+
+                // The first window with data after empty ones (start_date before the first delivery) holds data
+                // from some point on: look where, unless the windows start at the parent's creation.
+                if (seen is not null && !seen[p] && l > 0 && first.More && context.ParentCreated is null && first.Last is { } tail)
+                {
+                    dataFrom = await DataStartAsync(path, passes[p], context, paging, lane.From!.Value.ToUnixTimeSeconds(), tail, cancellation)
+                        .ConfigureAwait(false);
+                }
+
+                seen?[p] = true;
+            }
+
+            var plan = WindowPlan.Of(paging as WindowStyle, lane, first, repeated: lane.Through != context.Signpost, dataFrom);
+            exact &= plan.Exact;
+            calls += plan.Calls;
+            fresh += plan.Fresh;
+            chain = Math.Max(chain, plan.Calls + plan.Fresh);
+        }
+
+        return new WindowRead(calls, fresh, chain, exact, gone);
     }
 
     /// <summary>
@@ -226,11 +274,12 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
     private static string Unix(long seconds) => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The pages of a walk up to its first with records (or its end), and that page's facts.</summary>
-    private async Task<FirstData> FirstDataAsync(ApiRequest list, ReadContext context, PageStyle paging, CancellationToken cancellation)
+    private async Task<FirstData> FirstDataAsync(ApiRequest list, ReadContext context, PageStyle paging, Action missing,
+        CancellationToken cancellation)
     {
         var key = context.Stream.ReplicationKey ?? "created";
         var empty = 0;
-        await foreach (var page in PageWalk.ReadAsync(client, list, context.Stream.RecordsKey, paging.Start(), prefetch: false, cancellation)
+        await foreach (var page in PageWalk.ReadAsync(client, list, context.Stream.RecordsKey, paging.Start(), prefetch: false, cancellation, missing)
             .ConfigureAwait(false))
         {
             using (page.Document)
