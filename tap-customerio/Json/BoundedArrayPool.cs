@@ -3,11 +3,11 @@ using System.Numerics;
 namespace TapCustomerIo.Json;
 
 /// <summary>
-/// Arrays for response bodies and their indexes, kept for reuse up to a total size, the most recently returned first. <see cref="System.Buffers.ArrayPool{T}"/>
-/// bounds each size class on its own (eight arrays of every power of two, or per thread and core for the shared
-/// pool), so a run that once had a dozen 4 MB segment pages in flight kept them, and every smaller class too, to the
-/// end: 100 MB of the large-scale run's peak. Here what is kept is capped as a whole, and what does not fit goes back
-/// to the GC. Arrays are handed out uninitialised: a body or a table is written before it is read.
+/// Arrays for response bodies and their indexes, kept for reuse up to a total size, the most recently returned first.
+/// <see cref="System.Buffers.ArrayPool{T}"/> bounds each size class on its own (eight arrays of every power of two, or
+/// per thread and core for the shared pool), so a run that once had several 4 MB segment pages in flight kept them,
+/// and every smaller class too, to the end. Here what is kept is capped as a whole, and what does not fit goes back to
+/// the GC. Arrays are handed out uninitialised: a body or a table is written before it is read.
 /// </summary>
 internal sealed class BoundedArrayPool<T>(long retainedBytes)
 {

@@ -38,6 +38,8 @@ internal static class LaneReader
         Func<PageLane, CancellationToken, IAsyncEnumerable<T>> read, Func<DateTimeOffset, T> completed,
         [EnumeratorCancellation] CancellationToken cancellation)
     {
+        // One page waits for the reader, whatever the lanes: the reader writes faster than the network delivers, and
+        // every page queued is a body held in memory (the budget still stays full: bench e2e, scenario 3).
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var frontier = new LaneFrontier(lanes.Count);
