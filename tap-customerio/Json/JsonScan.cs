@@ -173,34 +173,64 @@ internal static class JsonScan
     }
 
     /// <summary>
-    /// The rest of a string from its first escape or control character, byte by byte: text sent with <c>\u</c> escapes
-    /// has one every few bytes, where restarting a vectorised search after each would cost more than it saves.
+    /// The rest of a string from its first escape or control character. Text sent with <c>\u</c> escapes has one every
+    /// few bytes, where a vectorised search restarted after each would cost more than it saves; a body of HTML has a
+    /// <c>\n</c> every line, and the text between is long. So after each escape the next bytes are looked at one by
+    /// one, and only a run longer than that goes to the vectorised search.
     /// </summary>
     private static int SkipEscapedString(ReadOnlySpan<byte> json, int i)
     {
-        while (i < json.Length)
+        while (true)
         {
+            var stop = Math.Min(json.Length, i + 16);
+            while (i < stop && !IsStringStop[json[i]])
+            {
+                i++;
+            }
+
+            if (i == stop)
+            {
+                var run = i < json.Length ? json[i..].IndexOfAny(StringStops) : -1;
+                if (run < 0)
+                {
+                    throw CutShort();
+                }
+
+                i += run;
+            }
+
             var b = json[i];
             if (b == '"')
             {
                 return i + 1;
             }
 
-            if (b == '\\')
-            {
-                i = SkipEscape(json, i);
-            }
-            else if (b < 0x20)
+            if (b != '\\')
             {
                 throw Invalid(i, "a control character inside a string");
             }
-            else
-            {
-                i++;
-            }
+
+            i = SkipEscape(json, i);
+        }
+    }
+
+    /// <summary><see cref="StringStops"/> as a table, for the byte-by-byte steps.</summary>
+    private static readonly bool[] IsStringStop = CreateTable(b => b < 0x20 || b == '"' || b == '\\');
+
+    /// <summary>The bytes after a backslash that make an escape, and the hex digits of <c>\u</c>.</summary>
+    private static readonly bool[] IsShortEscape = CreateTable(b => b is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t');
+
+    private static readonly bool[] IsHexDigit = CreateTable(b => char.IsAsciiHexDigit((char)b));
+
+    private static bool[] CreateTable(Func<byte, bool> member)
+    {
+        var table = new bool[256];
+        for (var b = 0; b < 256; b++)
+        {
+            table[b] = member((byte)b);
         }
 
-        throw CutShort();
+        return table;
     }
 
     private static int SkipEscape(ReadOnlySpan<byte> json, int i)
@@ -210,28 +240,25 @@ internal static class JsonScan
             throw CutShort();
         }
 
-        switch (json[i + 1])
+        var kind = json[i + 1];
+        if (IsShortEscape[kind])
         {
-            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                return i + 2;
-            case (byte)'u':
-                if (i + 6 > json.Length)
-                {
-                    throw CutShort();
-                }
-
-                foreach (var digit in json.Slice(i + 2, 4))
-                {
-                    if (!char.IsAsciiHexDigit((char)digit))
-                    {
-                        throw Invalid(i, "a \\u escape without four hex digits");
-                    }
-                }
-
-                return i + 6;
-            default:
-                throw Invalid(i, "an unknown escape");
+            return i + 2;
         }
+
+        if (kind != 'u')
+        {
+            throw Invalid(i, "an unknown escape");
+        }
+
+        if (i + 6 > json.Length)
+        {
+            throw CutShort();
+        }
+
+        return IsHexDigit[json[i + 2]] & IsHexDigit[json[i + 3]] & IsHexDigit[json[i + 4]] & IsHexDigit[json[i + 5]]
+            ? i + 6
+            : throw Invalid(i, "a \\u escape without four hex digits");
     }
 
     /// <param name="index">Set for the root object of a body: its properties and lists are noted.</param>

@@ -74,15 +74,17 @@ internal sealed partial class SingerWriter : IDisposable
     /// <paramref name="version"/> is the table version of a full-table sync (see <see cref="WriteActivateVersion"/>).
     /// A record line is put together from bytes: its envelope once per call, then each emitted property's name and value.
     /// </summary>
-    public void WriteRecords(RecordPlan plan, IEnumerable<RawValue> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted,
+    public void WriteRecords(RecordPlan plan, IReadOnlyList<RawValue> records, IReadOnlyList<KeyValuePair<string, string>> extras, string timeExtracted,
         Action<string>? onUnknownField = null, long? version = null, Func<RawValue, IReadOnlyList<KeyValuePair<string, string?>>>? recordExtras = null)
     {
         var head = Utf8("{\"type\":\"RECORD\",\"stream\":" + Quoted(plan.Stream) + ",\"record\":");
         var tail = Utf8((version is { } v ? ",\"version\":" + v.ToString(CultureInfo.InvariantCulture) : "") + ",\"time_extracted\":" + Quoted(timeExtracted) + "}\n");
         lock (_lock)
         {
-            foreach (var record in records)
+            // Loops by index here and below: an enumerator of an interface is an object per record.
+            for (var r = 0; r < records.Count; r++)
             {
+                var record = records[r];
                 _lines.Write(head);
                 WriteRecord(plan, record, extras, recordExtras?.Invoke(record) ?? [], onUnknownField);
                 _lines.Write(tail);
@@ -96,8 +98,9 @@ internal sealed partial class SingerWriter : IDisposable
     {
         _lines.Write((byte)'{');
         var first = true;
-        foreach (var (name, text) in extras)
+        for (var e = 0; e < extras.Count; e++)
         {
+            var (name, text) = extras[e];
             if (plan.Fields.TryGetValue(name, out var field))
             {
                 ValueWriter.Separate(_lines, ref first);
@@ -106,8 +109,9 @@ internal sealed partial class SingerWriter : IDisposable
             }
         }
 
-        foreach (var (name, text) in own)
+        for (var o = 0; o < own.Count; o++)
         {
+            var (name, text) = own[o];
             if (plan.Fields.TryGetValue(name, out var field) && !IsExtra(extras, name))
             {
                 ValueWriter.Separate(_lines, ref first);
@@ -153,9 +157,9 @@ internal sealed partial class SingerWriter : IDisposable
 
     private static bool IsExtra<T>(IReadOnlyList<KeyValuePair<string, T>> extras, string name)
     {
-        foreach (var extra in extras)
+        for (var e = 0; e < extras.Count; e++)
         {
-            if (extra.Key == name)
+            if (extras[e].Key == name)
             {
                 return true;
             }

@@ -17,6 +17,7 @@ internal sealed class IncrementalPolicy
     private readonly bool _commits;
     private readonly long _signpost;
     private readonly long? _since;
+    private readonly byte[] _replicationKey; // looked up in every record: its UTF-8 once
     private long _latest = long.MinValue;
     private long _future;
 
@@ -25,6 +26,7 @@ internal sealed class IncrementalPolicy
         (_stream, Since, From, Signpost, _commits) = (stream, since, from, signpost, commits);
         _signpost = signpost.ToUnixTimeSeconds();
         _since = since?.ToUnixTimeSeconds();
+        _replicationKey = System.Text.Encoding.UTF8.GetBytes(stream.ReplicationKey ?? "");
     }
 
     /// <param name="bookmark">The stream's saved bookmark; null on a first run, a full refresh, or a stream walked only for its children.</param>
@@ -79,7 +81,7 @@ internal sealed class IncrementalPolicy
     /// <summary>Newest-first lists: once a whole page is at or before the threshold, older pages hold nothing new.</summary>
     public bool NothingNewerAfter(IReadOnlyList<RawValue> page) =>
         _stream.Incremental == Incremental.NewestFirst && _since is { } since && page.Count > 0
-        && page.All(r => ReplicationValue.UnixSeconds(r, _stream.ReplicationKey!) is { } t && t <= since);
+        && page.All(r => ReplicationValue.UnixSeconds(r, _replicationKey) is { } t && t <= since);
 
     /// <summary>
     /// The records to write: those after the threshold, and those without a replication value. Newest-first lists drop
@@ -95,7 +97,7 @@ internal sealed class IncrementalPolicy
         var kept = new List<RawValue>(records.Count);
         foreach (var record in records)
         {
-            if (ReplicationValue.UnixSeconds(record, _stream.ReplicationKey!) is { } value)
+            if (ReplicationValue.UnixSeconds(record, _replicationKey) is { } value)
             {
                 if (value > _signpost && _stream.Incremental == Incremental.NewestFirst)
                 {

@@ -10,6 +10,15 @@ internal static class ReplicationValue
 {
     public static long? UnixSeconds(RawValue record, string key)
     {
+        Span<byte> utf8 = stackalloc byte[256];
+        return System.Text.Encoding.UTF8.TryGetBytes(key, utf8, out var length)
+            ? UnixSeconds(record, utf8[..length])
+            : UnixSeconds(record, System.Text.Encoding.UTF8.GetBytes(key));
+    }
+
+    /// <summary>The same with the key's name already in UTF-8 (a stream's replication key, encoded once).</summary>
+    public static long? UnixSeconds(RawValue record, ReadOnlySpan<byte> key)
+    {
         if (record.ValueKind != JsonValueKind.Object || !record.TryGetProperty(key, out var value))
         {
             return null;

@@ -67,6 +67,23 @@ public sealed class RawDocumentTests
     }
 
     [Fact]
+    public void Accepts_and_refuses_strings_as_System_Text_Json_does()
+    {
+        // Runs longer and shorter than the scanner's byte-by-byte look after an escape, good and bad escapes, raw control
+        // characters and stray quotes, in any order.
+        string[] pieces = ["a", "é", "abcdefghijklmnopqrstuvwxyz0123456789", "\\n", "\\u00e9", "\\uD83C\\uDF89", "\\u12g4", "\\x", "\\\\", "\n", "\u0001", "\"", "\\"];
+        Gen.Int[0, 100_000].Select(seed =>
+        {
+            var random = new Random(seed);
+            return "[\"" + string.Concat(Enumerable.Range(0, random.Next(12)).Select(_ => pieces[random.Next(pieces.Length)])) + "\"]";
+        }).Sample(json =>
+        {
+            var refused = Throws(() => JsonDocument.Parse(json).Dispose());
+            Assert.True(refused == Throws(() => RawDocument.Parse(json).Dispose()), $"'{json}': System.Text.Json {(refused ? "refuses" : "accepts")} it");
+        }, iter: 2000);
+    }
+
+    [Fact]
     public void Reads_any_JSON_the_serializer_writes_as_JsonElement_reads_it()
     {
         Gen.Int[0, 100_000].Select(seed => Random(new Random(seed), 0)).Sample(node =>
