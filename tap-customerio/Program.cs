@@ -5,8 +5,9 @@ using TapCustomerIo.Cli;
 // keep extracting for a target that has died; a file stream reports it, and the tap stops at once.
 // A socket read's continuation runs on the socket engine's thread instead of being handed to a pool worker: a body
 // arrives in 4 KB reads, and a hand-off per read (a wake-up and a context switch) cost 5% of the tap's CPU
-// (docs/performance.md). Nothing the tap runs there blocks: records are written by the readers of the pages' channels.
-// The runtime reads this variable once, when the first socket is made; a value the user set is kept.
+// (docs/performance.md). Nothing the tap runs there blocks: a response is handed to the rest of the tap on a pool
+// thread (CustomerIoClient.SendAsync). The runtime reads this variable once, when the first socket is made; a value
+// the user set is kept.
 if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
 {
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");

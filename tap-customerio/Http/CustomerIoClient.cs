@@ -86,6 +86,14 @@ internal sealed class CustomerIoClient : IDisposable
                 context,
                 (self: this, request)).ConfigureAwait(false);
 
+            // The attempt (the body read and checked) ran on the socket engine's thread (Program.cs); what the caller does
+            // with the page, down to writing it to stdout, runs on a pool thread: one hop a response, not one a read.
+            // A target that stops reading for a while (loading a batch) blocks the writers, and with them the pool's
+            // threads, but never the socket thread, so the responses in flight are still read in time. When attempts
+            // and writes shared the pool, a pause longer than request_timeout_seconds turned them into retries
+            // (SlowTargetTests).
+            await Task.Yield();
+
             if (outcome.Exception is { } error)
             {
                 if (error is OperationCanceledException && cancellation.IsCancellationRequested)
