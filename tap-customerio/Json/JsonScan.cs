@@ -143,42 +143,16 @@ internal static class JsonScan
         i < json.Length && json[i] == '{' ? SkipObject(json, i, 1, index) : SkipValue(json, i);
 
     /// <summary>The index just after the string whose opening quote is at <paramref name="i"/>.</summary>
-    public static int SkipString(ReadOnlySpan<byte> json, int i)
-    {
-        // Most strings are short (ids, names, types): their first bytes are looked at one by one before a vectorised
-        // search, whose set-up would cost more than the string.
-        var stop = Math.Min(json.Length, i + 17);
-        for (var k = i + 1; k < stop; k++)
-        {
-            var b = json[k];
-            if (b == '"')
-            {
-                return k + 1;
-            }
-
-            if (b == '\\' || b < 0x20)
-            {
-                return SkipEscapedString(json, k);
-            }
-        }
-
-        var run = json[(i + 1)..].IndexOfAny(StringStops);
-        if (run < 0)
-        {
-            throw CutShort();
-        }
-
-        i += 1 + run;
-        return json[i] == '"' ? i + 1 : SkipEscapedString(json, i);
-    }
+    public static int SkipString(ReadOnlySpan<byte> json, int i) => SkipStringContent(json, i + 1);
 
     /// <summary>
-    /// The rest of a string from its first escape or control character. Text sent with <c>\u</c> escapes has one every
-    /// few bytes, where a vectorised search restarted after each would cost more than it saves; a body of HTML has a
-    /// <c>\n</c> every line, and the text between is long. So after each escape the next bytes are looked at one by
-    /// one, and only a run longer than that goes to the vectorised search.
+    /// The index just after the string whose content continues at <paramref name="i"/>. Most strings are short (ids,
+    /// names, types), and text sent with <c>\u</c> escapes has one every few bytes: a vectorised search, whose set-up
+    /// would cost more than such a run, is used only once 16 bytes in a row, looked at one by one, hold no quote,
+    /// backslash or control character. So a body of HTML, with a <c>\n</c> every line and long text between, still
+    /// goes through the vectorised search after each escape.
     /// </summary>
-    private static int SkipEscapedString(ReadOnlySpan<byte> json, int i)
+    private static int SkipStringContent(ReadOnlySpan<byte> json, int i)
     {
         while (true)
         {
@@ -217,7 +191,7 @@ internal static class JsonScan
     /// <summary><see cref="StringStops"/> as a table, for the byte-by-byte steps.</summary>
     private static readonly bool[] IsStringStop = CreateTable(b => b < 0x20 || b == '"' || b == '\\');
 
-    /// <summary>The bytes after a backslash that make an escape, and the hex digits of <c>\u</c>.</summary>
+    /// <summary>The bytes that make a two-byte escape after a backslash.</summary>
     private static readonly bool[] IsShortEscape = CreateTable(b => b is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t');
 
     private static readonly bool[] IsHexDigit = CreateTable(b => char.IsAsciiHexDigit((char)b));
