@@ -10,8 +10,8 @@ namespace TapCustomerIo.Bench.EndToEnd;
 /// </summary>
 internal static class CpuMode
 {
-    private const double AotTarget = 250_000;
-    private const double JitTarget = 150_000;
+    public const double AotTarget = 250_000;
+    public const double JitTarget = 150_000;
     private const double RssTarget = 100;
 
     /// <summary>Issue 12's 23 streams: the six large ones (segment memberships, deliveries, people, activities,

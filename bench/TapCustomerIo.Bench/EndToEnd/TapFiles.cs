@@ -52,7 +52,8 @@ internal sealed class TapFiles : IDisposable
             : throw new ArgumentException($"not in catalog.sample.json: {string.Join(", ", missing)}");
     }
 
-    private string Write(string name, string text)
+    /// <summary>Writes <paramref name="text"/> to a file of the folder and returns its path.</summary>
+    public string Write(string name, string text)
     {
         var path = Path.Combine(_dir, name.Length > 80 ? $"{Guid.NewGuid():N}.json" : name);
         File.WriteAllText(path, text);
