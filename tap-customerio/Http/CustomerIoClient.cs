@@ -25,6 +25,7 @@ internal sealed class CustomerIoClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly ConcurrentDictionary<string, int> _bodySizes = new(); // per stream: the pages of one list are alike
+    private readonly ConcurrentDictionary<string, int> _largestBodies = new(); // but a fan-out's children are not (ChildGate)
     private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
     private int _warmUpEnded;
@@ -54,8 +55,8 @@ internal sealed class CustomerIoClient : IDisposable
     /// <summary>Attempts made per stream (retries included): what the demo's table and the benchmark report.</summary>
     public IReadOnlyDictionary<string, int> AttemptsByStream => _attempts;
 
-    /// <summary>The size of the stream's last response body; null before its first.</summary>
-    public int? LastBodySize(string stream) => _bodySizes.TryGetValue(stream, out var size) ? size : null;
+    /// <summary>The size of the stream's largest response body so far, an error's included; null before its first.</summary>
+    public int? LargestBodySize(string stream) => _largestBodies.TryGetValue(stream, out var size) ? size : null;
 
     public async Task<RawDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
     {
@@ -161,19 +162,24 @@ internal sealed class CustomerIoClient : IDisposable
                 var size = response.Content.Headers.ContentLength ?? _bodySizes.GetValueOrDefault(request.Stream);
                 var document = await RawDocument.ReadAsync(stream, size, cancellation).ConfigureAwait(false);
                 _bodySizes[request.Stream] = document.Length;
+                NoteLargest(request.Stream, document.Length);
                 attempt = new HttpAttempt(200, document);
             }
         }
         else
         {
             var error = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
-            _bodySizes.TryAdd(request.Stream, error.Length); // a list of deleted parents is still a size known (ChildGate)
+            _bodySizes.TryAdd(request.Stream, error.Length);
+            NoteLargest(request.Stream, error.Length); // a list of deleted parents is still a size known (ChildGate)
             attempt = new HttpAttempt(status, null, RetryAfter(response.Headers.RetryAfter), error);
         }
 
         SingerMetrics.HttpRequest(_log, request.Stream, status, _time.GetElapsedTime(started));
         return attempt;
     }
+
+    private void NoteLargest(string stream, int size) =>
+        _largestBodies.AddOrUpdate(stream, static (_, size) => size, static (_, largest, size) => Math.Max(largest, size), size);
 
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
     {

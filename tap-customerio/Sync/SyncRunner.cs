@@ -174,14 +174,17 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
 
     /// <summary>
     /// The most a child of <paramref name="node"/> holds in pages at once (its largest page so far times the lanes it
-    /// reads together, its own children included); null until one of them has had a page.
+    /// reads together, its own children included); null until one of them has had a page. The largest, not the last:
+    /// segments differ by orders of magnitude, and after a small segment's page the gate let eight children start, each
+    /// of which could be a large segment (a 40 MB spike of response buffers and indexes, the peak of a large sync:
+    /// docs/performance.md, fifth pass).
     /// </summary>
     private long? ChildBytes(StreamNode node)
     {
         long? largest = null;
         foreach (var child in node.Children.SelectMany(c => c.SelfAndDescendants()))
         {
-            if (client.LastBodySize(child.Definition.Name) is { } size)
+            if (client.LargestBodySize(child.Definition.Name) is { } size)
             {
                 largest = Math.Max(largest ?? 0, (long)size * Math.Max(1, child.Definition.Paging.ParallelLanes));
             }

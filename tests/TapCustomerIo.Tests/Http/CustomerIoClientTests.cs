@@ -97,4 +97,22 @@ public sealed class CustomerIoClientTests
         var error = await Assert.ThrowsAsync<TapException>(() => client.SendAsync(new ApiRequest(HttpMethod.Get, "/v1/campaigns", [], "campaigns"), default));
         Assert.Contains("404", error.Message);
     }
+
+    [Fact]
+    public async Task Remembers_each_streams_largest_body_not_its_last_for_the_child_gate()
+    {
+        var big = "{\"ids\":[" + string.Join(",", Enumerable.Range(0, 5000)) + "]}";
+        var bodies = new[] { big, """{"ids":[1]}""" };
+        var handler = new ScriptedHandler(call => Json(HttpStatusCode.OK, bodies[call - 1]));
+        using var client = new CustomerIoClient(Config, new LoggerConfiguration().CreateLogger(), TimeProvider.System, handler: handler);
+
+        Assert.Null(client.LargestBodySize("segment_membership"));
+        foreach (var segment in new[] { 1, 2 })
+        {
+            using var _ = await client.SendAsync(new ApiRequest(HttpMethod.Get, $"/v1/segments/{segment}/membership", [], "segment_membership"), default);
+        }
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(big), client.LargestBodySize("segment_membership"));
+        Assert.Null(client.LargestBodySize("segments"));
+    }
 }
