@@ -85,7 +85,7 @@ internal static class CpuMode
                 var result = await TapRunner.RunAsync(path, ["--config", config, "--catalog", catalog], TimeSpan.FromMinutes(20));
                 if (result.ExitCode != 0)
                 {
-                    Console.Error.WriteLine($"tap exited {result.ExitCode}:\n{string.Join('\n', result.Stderr.Split('\n').TakeLast(15))}");
+                    Console.Error.WriteLine($"tap {result.Failure}");
                     return 1;
                 }
 

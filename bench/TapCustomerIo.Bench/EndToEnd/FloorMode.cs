@@ -98,7 +98,7 @@ internal static class FloorMode
                 var result = await TapRunner.RunAsync(subject.Path, arguments, TimeSpan.FromMinutes(20));
                 if (result.ExitCode != 0)
                 {
-                    Console.Error.WriteLine($"{subject.Path} exited {result.ExitCode}:\n{string.Join('\n', result.Stderr.Split('\n').TakeLast(15))}");
+                    Console.Error.WriteLine($"{subject.Path} {result.Failure}");
                     return 1;
                 }
 
@@ -151,7 +151,7 @@ internal static class FloorMode
         var result = await TapRunner.RunAsync(tap.Path, ["--config", config, "--catalog", catalog], TimeSpan.FromMinutes(20));
         if (result.ExitCode != 0)
         {
-            Console.Error.WriteLine($"tap exited {result.ExitCode}:\n{string.Join('\n', result.Stderr.Split('\n').TakeLast(15))}");
+            Console.Error.WriteLine($"tap {result.Failure}");
             return null;
         }
 

@@ -110,8 +110,7 @@ internal sealed partial class Scenarios(string tap, int runs, TextWriter log)
         var result = await TapRunner.RunAsync(binary ?? tap, args);
         if (result.ExitCode != 0)
         {
-            var tail = string.Join('\n', result.Stderr.Split('\n').TakeLast(15));
-            throw new InvalidOperationException($"tap exited {result.ExitCode}:\n{tail}");
+            throw new InvalidOperationException($"tap {result.Failure}");
         }
 
         return result;

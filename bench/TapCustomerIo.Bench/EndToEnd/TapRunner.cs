@@ -7,7 +7,11 @@ namespace TapCustomerIo.Bench.EndToEnd;
 
 /// <summary>What one run of the tap process did.</summary>
 /// <param name="CpuSeconds">User + system CPU time of the tap process (GNU time's figures); NaN without GNU time.</param>
-internal sealed record TapRun(int ExitCode, TimeSpan Wall, double PeakRssMb, RecordCounter Output, string Stderr, double CpuSeconds = double.NaN);
+internal sealed record TapRun(int ExitCode, TimeSpan Wall, double PeakRssMb, RecordCounter Output, string Stderr, double CpuSeconds = double.NaN)
+{
+    /// <summary>The exit code and the last 15 lines of stderr: what a failed run is reported with.</summary>
+    public string Failure => $"exited {ExitCode}:\n{string.Join('\n', Stderr.Split('\n').TakeLast(15))}";
+}
 
 /// <summary>
 /// Runs a tap binary as a child process under GNU time (<c>/usr/bin/time -v</c>, whose "Maximum resident set size" is
