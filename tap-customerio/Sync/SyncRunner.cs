@@ -176,8 +176,8 @@ internal sealed partial class SyncRunner(CustomerIoClient client, TapConfig conf
     /// The most a child of <paramref name="node"/> holds in pages at once (its largest page so far times the lanes it
     /// reads together, its own children included); null until one of them has had a page. The largest, not the last:
     /// segments differ by orders of magnitude, and after a small segment's page the gate let eight children start, each
-    /// of which could be a large segment (a 40 MB spike of response buffers and indexes, the peak of a large sync:
-    /// docs/performance.md, fifth pass).
+    /// of which could be a large segment (a 40 MB spike of response buffers and indexes, the peak of a large sync when
+    /// the target reads as fast as the tap writes: docs/performance.md, fifth pass).
     /// </summary>
     private long? ChildBytes(StreamNode node)
     {
