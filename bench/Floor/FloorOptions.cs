@@ -9,11 +9,17 @@ internal enum FloorMode
 
     /// <summary>Also read every token of each 2xx body with <see cref="System.Text.Json.Utf8JsonReader"/>.</summary>
     Check,
+
+    /// <summary>
+    /// Also check each 2xx body as the tap does (<c>JsonScan.SkipEnvelope</c>, linked from the tap's source): the
+    /// structure checked, the envelope's lists and their records' properties noted, nothing decoded.
+    /// </summary>
+    Scan,
 }
 
 internal sealed record FloorOptions(Uri BaseUrl, string ApiKey, string RequestsFile, FloorMode Mode, int Parallel)
 {
-    public const string Usage = "usage: tap-floor --base-url URL --api-key KEY --requests FILE --mode copy|check [--parallel N]";
+    public const string Usage = "usage: tap-floor --base-url URL --api-key KEY --requests FILE --mode copy|check|scan [--parallel N]";
 
     /// <summary>Null when an argument is missing, unknown or malformed.</summary>
     public static FloorOptions? Parse(string[] args)
@@ -36,8 +42,8 @@ internal sealed record FloorOptions(Uri BaseUrl, string ApiKey, string RequestsF
                 case "--requests":
                     requests = value;
                     break;
-                case "--mode" when value is "copy" or "check":
-                    mode = value == "copy" ? FloorMode.Copy : FloorMode.Check;
+                case "--mode" when value is "copy" or "check" or "scan":
+                    mode = value switch { "copy" => FloorMode.Copy, "check" => FloorMode.Check, _ => FloorMode.Scan };
                     break;
                 case "--parallel" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0:
                     parallel = n;

@@ -2,12 +2,13 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using TapCustomerIo.Json;
 
 namespace TapCustomerIo.Bench.Floor;
 
 /// <summary>
 /// Sends the requests with <see cref="FloorOptions.Parallel"/> in flight, each body read whole into a pooled buffer
-/// (checked in <see cref="FloorMode.Check"/>) and written to stdout in completion order: what the tap must do at
+/// (checked in <see cref="FloorMode.Check"/> and <see cref="FloorMode.Scan"/>) and written to stdout in completion order: what the tap must do at
 /// least, and nothing more.
 /// </summary>
 internal sealed class Replay : IDisposable
@@ -85,9 +86,16 @@ internal sealed class Replay : IDisposable
                 }
             }
 
-            if (_options.Mode == FloorMode.Check && status != 404)
+            if (status != 404)
             {
-                Check(buffer.AsSpan(0, length), request);
+                if (_options.Mode == FloorMode.Check)
+                {
+                    Check(buffer.AsSpan(0, length), request);
+                }
+                else if (_options.Mode == FloorMode.Scan)
+                {
+                    Scan(buffer.AsSpan(0, length), request);
+                }
             }
 
             lock (_gate)
@@ -115,6 +123,28 @@ internal sealed class Replay : IDisposable
         catch (JsonException e)
         {
             throw new FloorException($"{request.Method} {request.PathAndQuery}: invalid JSON ({e.Message})");
+        }
+    }
+
+    /// <summary>The tap's own check of a body (<c>RawDocument.Check</c>), its index given back at once.</summary>
+    private static void Scan(ReadOnlySpan<byte> body, ReplayRequest request)
+    {
+        var index = new EnvelopeIndex();
+        try
+        {
+            var start = JsonScan.SkipWhitespace(body, 0);
+            if (JsonScan.SkipWhitespace(body, JsonScan.SkipEnvelope(body, start, index)) != body.Length)
+            {
+                throw new FloorException($"{request.Method} {request.PathAndQuery}: text after the JSON value");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new FloorException($"{request.Method} {request.PathAndQuery}: invalid JSON ({e.Message})");
+        }
+        finally
+        {
+            index.Release();
         }
     }
 

@@ -9,8 +9,9 @@ namespace TapCustomerIo.Bench.EndToEnd;
 /// <c>floor [--runs N]</c>: what the bare transport of issue 12's mix costs. The tap syncs the mix (<see cref="CpuMode"/>)
 /// once against a fake that logs every /v1 exchange; its requests are written to a file, and bench/Floor's
 /// <c>tap-floor</c> replays them against a second fake serving the same data (same pinned anchor), reading each body
-/// and writing it to stdout (<c>copy</c>), or also reading every JSON token (<c>check</c>). Per run and build (native
-/// AOT, JIT ReadyToRun) it measures the tap and both floors with <see cref="TapRunner"/>; the floors' "records per
+/// and writing it to stdout (<c>copy</c>), or also reading every JSON token (<c>check</c>), or also checking it with the
+/// tap's own scanner and index (<c>scan</c>: the least the tap does with a body before it writes a record). Per run and
+/// build (native AOT, JIT ReadyToRun) it measures the tap and the floors with <see cref="TapRunner"/>; the floors' "records per
 /// CPU-second" divide the tap's records by the floor's CPU: what the tap would reach if it cost only the floor.
 /// </summary>
 internal static class FloorMode
@@ -49,9 +50,11 @@ internal static class FloorMode
             new(AotBuild, "tap", BenchPaths.Aot, null, CpuMode.AotTarget, TapAot),
             new(AotBuild, "floor copy", BenchPaths.FloorAot, "copy", CpuMode.AotTarget, FloorAot),
             new(AotBuild, "floor check", BenchPaths.FloorAot, "check", CpuMode.AotTarget, FloorAot),
+            new(AotBuild, "floor scan", BenchPaths.FloorAot, "scan", CpuMode.AotTarget, FloorAot),
             new(JitBuild, "tap", BenchPaths.JitPublish, null, CpuMode.JitTarget, TapJit),
             new(JitBuild, "floor copy", BenchPaths.FloorJit, "copy", CpuMode.JitTarget, FloorJit),
             new(JitBuild, "floor check", BenchPaths.FloorJit, "check", CpuMode.JitTarget, FloorJit),
+            new(JitBuild, "floor scan", BenchPaths.FloorJit, "scan", CpuMode.JitTarget, FloorJit),
         ];
         foreach (var missing in all.Where(s => !File.Exists(s.Path)).DistinctBy(s => s.Path))
         {
