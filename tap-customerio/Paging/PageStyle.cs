@@ -45,6 +45,12 @@ internal abstract record PageStyle
     /// <summary>Lanes read at once. With 1 they are read one after the other, each page only once the previous was consumed.</summary>
     public virtual int ParallelLanes => 1;
 
+    /// <summary>
+    /// Pages one read holds at most (<see cref="PageAllowance"/>): one being written, one waiting for the writer, and
+    /// a request in flight for every lane read at once.
+    /// </summary>
+    public int HeldPages => ParallelLanes + 2;
+
     /// <summary>True when the server filters by time: a lane's end is a safe bookmark once it and every earlier lane are read.</summary>
     public virtual bool FiltersByTime => false;
 

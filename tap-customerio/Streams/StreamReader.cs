@@ -27,7 +27,7 @@ internal sealed class StreamReader : IRecordSource
         var stream = context.Stream;
         var (paging, lanes) = Lanes(context);
         var read = new Read(context, paging, context.ResolvePath(stream.Path), stream.Body?.Invoke(context), Passes(context, query),
-            stream.Repeats == Repeats.Anywhere ? new HashSet<string>(StringComparer.Ordinal) : null);
+            stream.Repeats == Repeats.Anywhere ? new HashSet<string>(StringComparer.Ordinal) : null, new PageAllowance(paging.HeldPages));
         return LaneReader.ReadAsync(lanes, paging.ParallelLanes, read.LaneAsync, Completed, cancellation);
     }
 
@@ -45,7 +45,7 @@ internal sealed class StreamReader : IRecordSource
 
     /// <summary>One read of one stream in one parent context: what every lane shares.</summary>
     private sealed class Read(ReadContext context, PageStyle paging, string path, byte[]? body,
-        IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> passes, HashSet<string>? seen)
+        IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> passes, HashSet<string>? seen, PageAllowance allowance)
     {
         /// <summary>Set at the parent's first 404 (deleted since it was listed): lanes not yet started are skipped.</summary>
         private volatile bool _gone;
@@ -78,7 +78,7 @@ internal sealed class StreamReader : IRecordSource
             IReadOnlyList<PageLane> rest = [];
             HashSet<string>? boundary = null;
             await foreach (var page in PageWalk.ReadAsync(context.Client, list, stream.RecordsKey, paging.Start(),
-                paging.PrefetchNext, cancellation, () => _gone = true).ConfigureAwait(false))
+                paging.PrefetchNext, cancellation, () => _gone = true, allowance).ConfigureAwait(false))
             {
                 var records = Shape(page, repeats, drop);
                 var stop = context.Policy.NothingNewerAfter(records);
@@ -89,7 +89,7 @@ internal sealed class StreamReader : IRecordSource
                     stop |= rest.Count > 0;
                 }
 
-                yield return new RecordBatch(records, page.Document) { Response = page.Document.Root };
+                yield return new RecordBatch(records, page) { Response = page.Document.Root };
                 if (stop)
                 {
                     break; // newest first: the older pages hold nothing new; or the rest of the window is read in pieces

@@ -66,4 +66,33 @@ public sealed class PageWalkTests
         Assert.Equal(prefetch, sentWhileHeld);
         Assert.Equal(2, api.Requests.Count);
     }
+
+    [Fact]
+    public async Task With_an_allowance_a_page_asked_for_ahead_waits_until_a_hold_is_free_and_never_blocks_the_walk()
+    {
+        var api = new ScriptedApi(TwoPages);
+        using var client = api.Client();
+        var allowance = new PageAllowance(1);
+
+        var walk = Task.Run(async () =>
+        {
+            await foreach (var page in PageWalk.ReadAsync(client, List, "things", PageStyle.Cursor(2).Start(), prefetch: true, default, allowance: allowance))
+            {
+                using (page)
+                {
+                    if (page.Records.Count == 2)
+                    {
+                        // The only hold is this page's: the next page is not asked for while it is held.
+                        Assert.False(SpinWait.SpinUntil(() => api.Requests.Count == 2, TimeSpan.FromMilliseconds(300)));
+                        Assert.Null(allowance.TryTake());
+                    }
+                }
+            }
+        });
+
+        await walk.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, api.Requests.Count);
+        using var hold = allowance.TryTake(); // every hold came back
+        Assert.NotNull(hold);
+    }
 }

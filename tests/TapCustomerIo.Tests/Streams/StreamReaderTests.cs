@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Serilog;
 using TapCustomerIo.Config;
+using TapCustomerIo.Paging;
 using TapCustomerIo.Streams;
 using TapCustomerIo.Tests.Support;
 
@@ -115,6 +116,52 @@ public sealed class StreamReaderTests
         Assert.Equal(Signpost, marks[^1]);
         Assert.All(api.Requests, r => Assert.Contains("limit=1000", r, StringComparison.Ordinal));
         Assert.Contains(windows, w => w.Contains("start_ts=" + Config.StartDate.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_slow_writer_makes_divided_windows_wait_instead_of_piling_up_pages()
+    {
+        // A delivery a minute: each 30-day window's first page is full and the rest (43 pages) is divided into four
+        // pieces. Without the read's allowance, every window walker and every piece walker would sit on a page while
+        // the writer caught up: 15 pages held at once here.
+        const int Step = 60;
+        static string Answer(string target)
+        {
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(target[target.IndexOf('?')..]);
+            var (from, to) = (long.Parse(query["start_ts"]!, CultureInfo.InvariantCulture), long.Parse(query["end_ts"]!, CultureInfo.InvariantCulture));
+            var offset = query.TryGetValue("start", out var start) ? int.Parse(start!, CultureInfo.InvariantCulture) : 0;
+            var newest = to - ((to % Step) + Step) % Step; // the newest multiple of Step in the range, newest first
+            var count = Math.Max(0, (newest - from) / Step + 1);
+            var ids = Enumerable.Range(offset, (int)Math.Clamp(count - offset, 0, 1000)).Select(k => newest - k * Step);
+            var next = offset + 1000 < count ? (offset + 1000).ToString(CultureInfo.InvariantCulture) : "";
+            return $$"""{"messages": [{{string.Join(',', ids.Select(c => $$"""{"id": "m{{c}}", "created": {{c}}}"""))}}], "next": "{{next}}"}""";
+        }
+
+        var api = new ScriptedApi(Answer);
+        using var client = api.Client();
+        var definition = StreamRegistry.Find("messages")!;
+        var policy = IncrementalPolicy.For(definition, Config, null, Signpost, commits: true);
+        var context = new ReadContext(definition, client, Config, new LoggerConfiguration().CreateLogger(), [], policy, Emitting: true);
+        var (written, mostHeld, ids) = (0, 0, new HashSet<string>());
+        await foreach (var batch in definition.Source.ReadAsync(context, default))
+        {
+            using (batch)
+            {
+                await Task.Delay(5); // the writer is slow: every walker that can run ahead does
+                mostHeld = Math.Max(mostHeld, api.Requests.Count - written);
+                foreach (var record in batch.Records)
+                {
+                    Assert.True(ids.Add(record.GetProperty("id").ToString()));
+                }
+            }
+
+            written += batch.Owner is null ? 0 : 1; // a page (not a window's completion mark) is freed
+        }
+
+        var expected = (Signpost.ToUnixTimeSeconds() - Config.StartDate.ToUnixTimeSeconds()) / Step + 1;
+        Assert.InRange(ids.Count, expected - 1, expected); // every delivery once (the start may fall between two)
+        Assert.True(api.Requests.Count(r => !r.Contains("start=", StringComparison.Ordinal)) > 3, "three windows, two of them divided");
+        Assert.InRange(mostHeld, 1, PageStyle.Windows(1000).HeldPages);
     }
 
     [Fact]
