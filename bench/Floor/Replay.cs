@@ -8,8 +8,8 @@ namespace TapCustomerIo.Bench.Floor;
 
 /// <summary>
 /// Sends the requests with <see cref="FloorOptions.Parallel"/> in flight, each body read whole into a pooled buffer
-/// (checked in <see cref="FloorMode.Check"/> and <see cref="FloorMode.Scan"/>) and written to stdout in completion order: what the tap must do at
-/// least, and nothing more.
+/// (checked in <see cref="FloorMode.Check"/> and <see cref="FloorMode.Scan"/>) and written to stdout in completion
+/// order: what the tap must do at least, and nothing more.
 /// </summary>
 internal sealed class Replay : IDisposable
 {

@@ -13,9 +13,6 @@ internal sealed class PageAllowance(int pages)
 {
     private readonly SemaphoreSlim _free = new(pages, pages);
 
-    /// <summary>Pages one read holds at most.</summary>
-    public int Pages => pages;
-
     /// <summary>Waits for a page's hold. Taken before the request: it covers the body as soon as it arrives.</summary>
     public async ValueTask<IDisposable> TakeAsync(CancellationToken cancellation)
     {
