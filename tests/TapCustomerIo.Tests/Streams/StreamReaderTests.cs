@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Serilog;
 using TapCustomerIo.Config;
+using TapCustomerIo.Http;
 using TapCustomerIo.Paging;
 using TapCustomerIo.Streams;
 using TapCustomerIo.Tests.Support;
@@ -19,16 +20,23 @@ public sealed class StreamReaderTests
     {
         var api = new ScriptedApi(answer);
         using var client = api.Client();
-        var definition = StreamRegistry.Find(stream)!;
-        var policy = IncrementalPolicy.For(definition, Config, bookmark, Signpost, commits: true);
-        var context = new ReadContext(definition, client, Config, new LoggerConfiguration().CreateLogger(), parent, policy, Emitting: true);
         var batches = new List<RecordBatch>();
-        await foreach (var batch in definition.Source.ReadAsync(context, default))
+        await foreach (var batch in Read(stream, client, bookmark, parent))
         {
             batches.Add(batch);
         }
 
         return (batches, api);
+    }
+
+    /// <summary>One read of <paramref name="stream"/> through <paramref name="client"/>, as a sync would make it.</summary>
+    private static IAsyncEnumerable<RecordBatch> Read(string stream, CustomerIoClient client, DateTimeOffset? bookmark = null,
+        params KeyValuePair<string, string>[] parent)
+    {
+        var definition = StreamRegistry.Find(stream)!;
+        var policy = IncrementalPolicy.For(definition, Config, bookmark, Signpost, commits: true);
+        var context = new ReadContext(definition, client, Config, new LoggerConfiguration().CreateLogger(), parent, policy, Emitting: true);
+        return definition.Source.ReadAsync(context, default);
     }
 
     private static IEnumerable<string> Ids(IEnumerable<RecordBatch> batches, string key = "id") =>
@@ -139,11 +147,8 @@ public sealed class StreamReaderTests
 
         var api = new ScriptedApi(Answer);
         using var client = api.Client();
-        var definition = StreamRegistry.Find("messages")!;
-        var policy = IncrementalPolicy.For(definition, Config, null, Signpost, commits: true);
-        var context = new ReadContext(definition, client, Config, new LoggerConfiguration().CreateLogger(), [], policy, Emitting: true);
         var (written, mostHeld, ids) = (0, 0, new HashSet<string>());
-        await foreach (var batch in definition.Source.ReadAsync(context, default))
+        await foreach (var batch in Read("messages", client))
         {
             using (batch)
             {
