@@ -116,7 +116,7 @@ internal static class FloorMode
         {
             Console.WriteLine();
             Console.WriteLine($"== {build.Key}");
-            ResultTable.Print(build.SelectMany(s => Figures(s, results[s], capture)), Console.Out);
+            ResultTable.Print(build.SelectMany(s => Figures(s, results[s], capture)).Concat(Multiples(build, results)), Console.Out);
         }
 
         return 0;
@@ -142,6 +142,22 @@ internal static class FloorMode
             : cpu.Select(c => capture.TapRecords / c).ToList();
         yield return new(subject.Name, subject.Mode is null ? "records per CPU-second" : "tap's records per CPU-second at this CPU",
             "rec/CPU-s", rate, Goal.AtLeast, subject.Target);
+    }
+
+    /// <summary>
+    /// The tap's CPU over the <c>scan</c> floor's, run by run (the two are measured minutes apart within a run, so a
+    /// machine that slows down for a while moves both): how many times its own transport and check the tap costs, the
+    /// form a target that the floor supports would take (docs/performance.md, seventh pass).
+    /// </summary>
+    private static IEnumerable<Figure> Multiples(IEnumerable<Subject> build, Dictionary<Subject, List<TapRun>> results)
+    {
+        var tap = build.FirstOrDefault(s => s.Mode is null);
+        var scan = build.FirstOrDefault(s => s.Mode == "scan");
+        if (tap is not null && scan is not null)
+        {
+            yield return new("tap ÷ floor scan", "CPU multiple", "×",
+                results[tap].Zip(results[scan], (t, f) => t.CpuSeconds / f.CpuSeconds).ToList());
+        }
     }
 
     /// <summary>Runs the tap against a fake that logs every exchange and writes its requests file (bench/Floor's format:
