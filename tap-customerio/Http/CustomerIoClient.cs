@@ -26,6 +26,7 @@ internal sealed class CustomerIoClient : IDisposable
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly ConcurrentDictionary<string, int> _bodySizes = new(); // per stream: the pages of one list are alike
     private readonly ConcurrentDictionary<string, int> _largestBodies = new(); // but a fan-out's children are not (ChildGate)
+    private readonly ConcurrentDictionary<string, TimeSpan> _latencies = new();
     private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
     private int _warmUpEnded;
@@ -57,6 +58,12 @@ internal sealed class CustomerIoClient : IDisposable
 
     /// <summary>The size of the stream's largest response body so far, an error's included; null before its first.</summary>
     public int? LargestBodySize(string stream) => _largestBodies.TryGetValue(stream, out var size) ? size : null;
+
+    /// <summary>
+    /// How long the stream's last answered request took, from sending it to its body read and checked (the wait for the
+    /// budget not included); null before its first. How many requests must be in flight to keep the budget busy.
+    /// </summary>
+    public TimeSpan? LastLatency(string stream) => _latencies.TryGetValue(stream, out var latency) ? latency : null;
 
     public async Task<RawDocument?> SendAsync(ApiRequest request, CancellationToken cancellation)
     {
@@ -163,6 +170,7 @@ internal sealed class CustomerIoClient : IDisposable
                 var document = await RawDocument.ReadAsync(stream, size, cancellation).ConfigureAwait(false);
                 _bodySizes[request.Stream] = document.Length;
                 NoteLargest(request.Stream, document.Length);
+                _latencies[request.Stream] = _time.GetElapsedTime(started);
                 attempt = new HttpAttempt(200, document);
             }
         }

@@ -11,7 +11,28 @@ namespace TapCustomerIo.Paging;
 /// </summary>
 internal sealed class PageAllowance(int pages)
 {
-    private readonly SemaphoreSlim _free = new(pages, pages);
+    private readonly SemaphoreSlim _free = new(pages);
+    private readonly Lock _lock = new();
+    private int _pages = pages;
+
+    /// <summary>Pages the read may hold at once now.</summary>
+    public int Pages => _pages;
+
+    /// <summary>
+    /// Lets the read hold up to <paramref name="pages"/> at once (never fewer than before): a window divided into more
+    /// pieces than the read has lanes, because the API is slow, needs a hold for each piece's request in flight.
+    /// </summary>
+    public void Raise(int pages)
+    {
+        lock (_lock)
+        {
+            if (pages > _pages)
+            {
+                _free.Release(pages - _pages);
+                _pages = pages;
+            }
+        }
+    }
 
     /// <summary>Waits for a page's hold. Taken before the request: it covers the body as soon as it arrives.</summary>
     public async ValueTask<IDisposable> TakeAsync(CancellationToken cancellation)

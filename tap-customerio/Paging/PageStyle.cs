@@ -47,7 +47,8 @@ internal abstract record PageStyle
 
     /// <summary>
     /// Pages one read holds at most (<see cref="PageAllowance"/>): one being written, one waiting for the writer, and
-    /// a request in flight for every lane read at once.
+    /// a request in flight for every lane read at once; more only where a slow API has a window divided into more
+    /// pieces than that (<see cref="WindowStyle.MaxPiecesAt"/>).
     /// </summary>
     public int HeldPages => ParallelLanes + 2;
 

@@ -230,7 +230,8 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
                 seen?[p] = true;
             }
 
-            var plan = WindowPlan.Of(paging as WindowStyle, lane, first, repeated: lane.Through != context.Signpost, dataFrom);
+            var maxPieces = WindowStyle.MaxPiecesAt(config.MaxRequestsPerSecond, client.LastLatency(context.Stream.Name) ?? TimeSpan.Zero);
+            var plan = WindowPlan.Of(paging as WindowStyle, lane, first, repeated: lane.Through != context.Signpost, dataFrom, maxPieces);
             exact &= plan.Exact;
             calls += plan.Calls;
             fresh += plan.Fresh;

@@ -21,7 +21,9 @@ internal readonly record struct WindowPlan(double Calls, double Fresh, bool Exac
     /// comes again. The last window ends at the sync's own start, a request of its own: its empty first page is a rate.
     /// </param>
     /// <param name="dataFrom">Where the window's data starts, where the probe looked (else at the window's start).</param>
-    public static WindowPlan Of(WindowStyle? windows, PageLane lane, FirstData first, bool repeated, long? dataFrom = null)
+    /// <param name="maxPieces">The most pieces the sync divides the window into at the latency the probe met (<see cref="WindowStyle.MaxPiecesAt"/>).</param>
+    public static WindowPlan Of(WindowStyle? windows, PageLane lane, FirstData first, bool repeated, long? dataFrom = null,
+        int maxPieces = WindowStyle.MaxPieces)
     {
         if (first.Records == 0)
         {
@@ -46,7 +48,7 @@ internal readonly record struct WindowPlan(double Calls, double Fresh, bool Exac
         var page = Math.Abs(head - tail) + 1.0;
         var (restFrom, restTo) = head >= tail ? (start.ToUnixTimeSeconds(), tail) : (tail, end.ToUnixTimeSeconds());
         var low = head >= tail ? Math.Max(restFrom, dataFrom ?? restFrom) : restFrom;
-        var pieces = windows.Divide(lane, first.Records, head, tail);
+        var pieces = windows.Divide(lane, first.Records, head, tail, maxPieces);
         if (pieces.Count == 0)
         {
             return new(calls + Pages(restTo - low + 1, page), fresh, false);

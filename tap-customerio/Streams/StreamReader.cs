@@ -11,7 +11,8 @@ namespace TapCustomerIo.Streams;
 /// several at once) and every pass (fixed query variants, one per configured filter), it walks the pages the
 /// paginator asks for and yields each page's records as they arrive, shaped as the declaration says. A newest-first
 /// walk stops where the <see cref="IncrementalPolicy"/> says nothing newer follows; a window whose first page is full
-/// is divided and its rest read at once; a parent that answers 404 is not asked again.
+/// is divided and its rest read at once, in more pieces the slower the API answered; a parent that answers 404 is not
+/// asked again.
 /// </summary>
 internal sealed class StreamReader : IRecordSource
 {
@@ -116,11 +117,14 @@ internal sealed class StreamReader : IRecordSource
                 return ([], null);
             }
 
-            var rest = windows.Divide(lane, page.Count, first, last);
+            var latency = context.Client.LastLatency(context.Stream.Name) ?? TimeSpan.Zero;
+            var rest = windows.Divide(lane, page.Count, first, last, WindowStyle.MaxPiecesAt(context.Config.MaxRequestsPerSecond, latency));
             if (rest.Count == 0)
             {
                 return ([], null);
             }
+
+            allowance.Raise(rest.Count + 2); // a request in flight for each piece, as the lanes have
 
             var boundary = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in page)

@@ -25,6 +25,26 @@ public sealed class PageAllowanceTests
     }
 
     [Fact]
+    public async Task Raising_it_frees_holds_for_a_waiting_walk_and_lowering_is_ignored()
+    {
+        var allowance = new PageAllowance(1);
+        using var held = await allowance.TakeAsync(default);
+        var waiting = allowance.TakeAsync(default).AsTask();
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted);
+
+        allowance.Raise(3); // a window divided into more pieces than the read has lanes
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        allowance.Raise(2); // never fewer than before
+        Assert.Equal(3, allowance.Pages);
+        using var second = allowance.TryTake();
+        using var third = allowance.TryTake();
+        Assert.NotNull(second);
+        Assert.NotNull(third);
+        Assert.Null(allowance.TryTake());
+    }
+
+    [Fact]
     public async Task A_wait_for_a_hold_ends_when_the_read_is_cancelled()
     {
         var allowance = new PageAllowance(1);

@@ -67,6 +67,29 @@ public sealed class WindowStyleTests
         Assert.All(pieces, p => Assert.Null(p.Through)); // the window's own lane moves the bookmark once every piece is read
     }
 
+    [Theory]
+    [InlineData(10, 0.15, 4)]   // the latency: four pieces keep the budget busy (bench e2e, budget scenario)
+    [InlineData(10, 0.3, 4)]
+    [InlineData(10, 0.6, 7)]    // 10 × 0.6 s in flight, and one for the page being handed out
+    [InlineData(10, 0.95, 10)]  // 11 wanted, the cap
+    [InlineData(10, 5.0, WindowStyle.MaxPiecesSlowApi)]
+    [InlineData(2, 1.0, 4)]     // a small budget needs few
+    [InlineData(1000, 0.05, 4)] // a budget lifted above the API's limit (the bench's CPU runs) is not a reason to hold more pages
+    [InlineData(1000, 0.6, 7)]
+    public void A_slow_api_gets_as_many_pieces_as_the_budget_needs_in_flight(double budget, double seconds, int expected) =>
+        Assert.Equal(expected, WindowStyle.MaxPiecesAt(budget, TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void A_dense_window_of_a_slow_api_is_divided_into_more_pieces_but_each_keeps_its_pages()
+    {
+        var window = (WindowStyle)PageStyle.Windows(1000);
+        var lane = Assert.Single(window.Lanes(From, From.AddDays(180).AddSeconds(-1)));
+        var end = lane.Through!.Value.ToUnixTimeSeconds();
+
+        Assert.Equal(7, window.Divide(lane, 1000, end, end - 86_400, maxPieces: 7).Count);       // ~179 pages left
+        Assert.Equal(5, window.Divide(lane, 1000, end, end - 4 * 86_400, maxPieces: 7).Count);   // ~44 pages: 8 a piece at least
+    }
+
     [Fact]
     public void A_short_page_or_a_rest_of_few_pages_is_not_divided()
     {

@@ -31,11 +31,12 @@ public sealed class StreamReaderTests
 
     /// <summary>One read of <paramref name="stream"/> through <paramref name="client"/>, as a sync would make it.</summary>
     private static IAsyncEnumerable<RecordBatch> Read(string stream, CustomerIoClient client, DateTimeOffset? bookmark = null,
-        params KeyValuePair<string, string>[] parent)
+        KeyValuePair<string, string>[]? parent = null, TapConfig? config = null)
     {
         var definition = StreamRegistry.Find(stream)!;
-        var policy = IncrementalPolicy.For(definition, Config, bookmark, Signpost, commits: true);
-        var context = new ReadContext(definition, client, Config, new LoggerConfiguration().CreateLogger(), parent, policy, Emitting: true);
+        config ??= Config;
+        var policy = IncrementalPolicy.For(definition, config, bookmark, Signpost, commits: true);
+        var context = new ReadContext(definition, client, config, new LoggerConfiguration().CreateLogger(), parent ?? [], policy, Emitting: true);
         return definition.Source.ReadAsync(context, default);
     }
 
@@ -126,26 +127,53 @@ public sealed class StreamReaderTests
         Assert.Contains(windows, w => w.Contains("start_ts=" + Config.StartDate.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
+    /// <summary>The delivery list of a workspace with a delivery every minute (<c>created</c> a multiple of 60), newest first, 1,000 a page.</summary>
+    private static string DeliveryEveryMinute(string target)
+    {
+        const int Step = 60;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(target[target.IndexOf('?')..]);
+        var (from, to) = (long.Parse(query["start_ts"]!, CultureInfo.InvariantCulture), long.Parse(query["end_ts"]!, CultureInfo.InvariantCulture));
+        var offset = query.TryGetValue("start", out var start) ? int.Parse(start!, CultureInfo.InvariantCulture) : 0;
+        var newest = to - ((to % Step) + Step) % Step; // the newest multiple of Step in the range, newest first
+        var count = Math.Max(0, (newest - from) / Step + 1);
+        var ids = Enumerable.Range(offset, (int)Math.Clamp(count - offset, 0, 1000)).Select(k => newest - k * Step);
+        var next = offset + 1000 < count ? (offset + 1000).ToString(CultureInfo.InvariantCulture) : "";
+        return $$"""{"messages": [{{string.Join(',', ids.Select(c => $$"""{"id": "m{{c}}", "created": {{c}}}"""))}}], "next": "{{next}}"}""";
+    }
+
+    [Fact]
+    public async Task A_slow_api_gets_a_dense_window_divided_into_enough_pieces_to_keep_the_budget_busy()
+    {
+        // Half a second a page with a budget of 10 a second: 5 requests must be in flight, and four pieces would leave
+        // the budget 20% idle. One 35-day window, a delivery a minute: its first page is full and 50 pages follow.
+        var config = Config with { StartDate = Signpost.AddDays(-35), MessagesWindowDays = 180 };
+        var api = new ScriptedApi(DeliveryEveryMinute) { Latency = TimeSpan.FromMilliseconds(500) };
+        using var client = api.Client();
+        var ids = new HashSet<string>();
+        await foreach (var batch in Read("messages", client, config: config))
+        {
+            using (batch)
+            {
+                foreach (var record in batch.Records)
+                {
+                    Assert.True(ids.Add(record.GetProperty("id").ToString()));
+                }
+            }
+        }
+
+        var expected = (Signpost.ToUnixTimeSeconds() - config.StartDate.ToUnixTimeSeconds()) / 60 + 1;
+        Assert.InRange(ids.Count, expected - 1, expected); // every delivery once
+        Assert.Equal(6, WindowStyle.MaxPiecesAt(config.MaxRequestsPerSecond, api.Latency));
+        Assert.Equal(6, api.MostInFlight); // the six pieces at once (the window's own walk ended at its first page)
+    }
+
     [Fact]
     public async Task A_slow_writer_makes_divided_windows_wait_instead_of_piling_up_pages()
     {
         // A delivery a minute: each 30-day window's first page is full and the rest (43 pages) is divided into four
         // pieces. Without the read's allowance, every window walker and every piece walker would sit on a page while
         // the writer caught up: 15 pages held at once here.
-        const int Step = 60;
-        static string Answer(string target)
-        {
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(target[target.IndexOf('?')..]);
-            var (from, to) = (long.Parse(query["start_ts"]!, CultureInfo.InvariantCulture), long.Parse(query["end_ts"]!, CultureInfo.InvariantCulture));
-            var offset = query.TryGetValue("start", out var start) ? int.Parse(start!, CultureInfo.InvariantCulture) : 0;
-            var newest = to - ((to % Step) + Step) % Step; // the newest multiple of Step in the range, newest first
-            var count = Math.Max(0, (newest - from) / Step + 1);
-            var ids = Enumerable.Range(offset, (int)Math.Clamp(count - offset, 0, 1000)).Select(k => newest - k * Step);
-            var next = offset + 1000 < count ? (offset + 1000).ToString(CultureInfo.InvariantCulture) : "";
-            return $$"""{"messages": [{{string.Join(',', ids.Select(c => $$"""{"id": "m{{c}}", "created": {{c}}}"""))}}], "next": "{{next}}"}""";
-        }
-
-        var api = new ScriptedApi(Answer);
+        var api = new ScriptedApi(DeliveryEveryMinute);
         using var client = api.Client();
         var (written, mostHeld, ids) = (0, 0, new HashSet<string>());
         await foreach (var batch in Read("messages", client))
@@ -163,7 +191,7 @@ public sealed class StreamReaderTests
             written += batch.Owner is null ? 0 : 1; // a page (not a window's completion mark) is freed
         }
 
-        var expected = (Signpost.ToUnixTimeSeconds() - Config.StartDate.ToUnixTimeSeconds()) / Step + 1;
+        var expected = (Signpost.ToUnixTimeSeconds() - Config.StartDate.ToUnixTimeSeconds()) / 60 + 1;
         Assert.InRange(ids.Count, expected - 1, expected); // every delivery once (the start may fall between two)
         Assert.True(api.Requests.Count(r => !r.Contains("start=", StringComparison.Ordinal)) > 3, "three windows, two of them divided");
         Assert.InRange(mostHeld, 1, PageStyle.Windows(1000).HeldPages);
