@@ -2,21 +2,19 @@ namespace TapCustomerIo.Paging;
 
 /// <summary>
 /// How many pages one read may hold at once, from the moment one is asked for until it has been written, whatever
-/// number of lanes and pieces it walks. Lanes exist so that enough requests are in flight while the API is slow to
-/// answer; when it is the target that is slow, every walker would otherwise sit on a received page waiting for the
-/// writer (deliveries at 200,000 people and 1,000,000 deliveries: four windows, each divided into four pieces, about
-/// 20 pages of 1.5 MB with their indexes; docs/performance.md, sixth pass). A walker takes a hold before it sends,
-/// and the hold goes back when the page is disposed: with a fast writer the holds come back at once and the lanes
-/// keep the budget busy, with a slow one the walkers wait without holding anything.
+/// number of lanes and pieces it walks (raised only for the pieces a slow API needs in flight: <see cref="Raise"/>).
+/// Lanes exist so that enough requests are in flight while the API is slow to answer; when it is the target that is
+/// slow, every walker would otherwise sit on a received page waiting for the writer (deliveries at 200,000 people and
+/// 1,000,000 deliveries: four windows, each divided into four pieces, about 20 pages of 1.5 MB with their indexes;
+/// docs/performance.md, sixth pass). A walker takes a hold before it sends, and the hold goes back when the page is
+/// disposed: with a fast writer the holds come back at once and the lanes keep the budget busy, with a slow one the
+/// walkers wait without holding anything.
 /// </summary>
 internal sealed class PageAllowance(int pages)
 {
     private readonly SemaphoreSlim _free = new(pages);
     private readonly Lock _lock = new();
     private int _pages = pages;
-
-    /// <summary>Pages the read may hold at once now.</summary>
-    public int Pages => _pages;
 
     /// <summary>
     /// Lets the read hold up to <paramref name="pages"/> at once (never fewer than before): a window divided into more
