@@ -46,11 +46,14 @@ internal abstract record PageStyle
     public virtual int ParallelLanes => 1;
 
     /// <summary>
-    /// Pages one read holds at most (<see cref="PageAllowance"/>): one being written, one waiting for the writer, and
-    /// a request in flight for every lane read at once; more only where a slow API has a window divided into more
-    /// pieces than that (<see cref="WindowStyle.MaxPiecesAt"/>).
+    /// Pages one read holds at most (<see cref="PageAllowance"/>): a request in flight for every lane read at once
+    /// (<see cref="HeldPagesFor"/>); more only where a slow API has a window divided into more pieces than that
+    /// (<see cref="WindowStyle.MaxPiecesAt"/>).
     /// </summary>
-    public int HeldPages => ParallelLanes + 2;
+    public int HeldPages => HeldPagesFor(ParallelLanes);
+
+    /// <summary>Pages held with <paramref name="inFlight"/> requests in flight: those, one being written and one waiting for the writer.</summary>
+    public static int HeldPagesFor(int inFlight) => inFlight + 2;
 
     /// <summary>True when the server filters by time: a lane's end is a safe bookmark once it and every earlier lane are read.</summary>
     public virtual bool FiltersByTime => false;

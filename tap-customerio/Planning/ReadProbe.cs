@@ -230,8 +230,8 @@ internal sealed class ReadProbe(CustomerIoClient client, TapConfig config, ILogg
                 seen?[p] = true;
             }
 
-            var maxPieces = WindowStyle.MaxPiecesAt(config.MaxRequestsPerSecond, client.LastLatency(context.Stream.Name) ?? TimeSpan.Zero);
-            var plan = WindowPlan.Of(paging as WindowStyle, lane, first, repeated: lane.Through != context.Signpost, dataFrom, maxPieces);
+            var plan = WindowPlan.Of(paging as WindowStyle, lane, first, repeated: lane.Through != context.Signpost, dataFrom,
+                StreamReader.MaxPieces(context));
             exact &= plan.Exact;
             calls += plan.Calls;
             fresh += plan.Fresh;

@@ -42,6 +42,13 @@ internal sealed class StreamReader : IRecordSource
         return (paging, paging.Lanes(context.Policy.WindowsFrom(context.ParentCreated), context.Policy.Signpost));
     }
 
+    /// <summary>
+    /// The most pieces a dense window of this read is divided into: as many as the budget needs in flight at the
+    /// stream's last latency (<see cref="WindowStyle.MaxPiecesAt"/>). <c>--estimate</c> divides its windows through this.
+    /// </summary>
+    internal static int MaxPieces(ReadContext context) =>
+        WindowStyle.MaxPiecesAt(context.Config.MaxRequestsPerSecond, context.Client.LastLatency(context.Stream.Name) ?? TimeSpan.Zero);
+
     private static RecordBatch Completed(DateTimeOffset through) => new([]) { CompletedThrough = through };
 
     /// <summary>One read of one stream in one parent context: what every lane shares.</summary>
@@ -117,14 +124,13 @@ internal sealed class StreamReader : IRecordSource
                 return ([], null);
             }
 
-            var latency = context.Client.LastLatency(context.Stream.Name) ?? TimeSpan.Zero;
-            var rest = windows.Divide(lane, page.Count, first, last, WindowStyle.MaxPiecesAt(context.Config.MaxRequestsPerSecond, latency));
+            var rest = windows.Divide(lane, page.Count, first, last, MaxPieces(context));
             if (rest.Count == 0)
             {
                 return ([], null);
             }
 
-            allowance.Raise(rest.Count + 2); // a request in flight for each piece, as the lanes have
+            allowance.Raise(PageStyle.HeldPagesFor(rest.Count)); // a request in flight for each piece, as the lanes have
 
             var boundary = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in page)
